@@ -6,11 +6,11 @@
 #include <stdio.h>
 
 struct json {
-	FILE *out;
-	int depth;
-	bool need_comma[64];
-	bool after_key;
-	bool pretty;
+  FILE *out;
+  int depth;
+  bool need_comma[64];
+  bool after_key;
+  bool pretty;
 };
 
 void json_init(struct json *j, FILE *out, bool pretty);

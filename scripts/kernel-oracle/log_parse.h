@@ -1,4 +1,5 @@
-/* Reading the kernel verifier's text log: the statistics lines, the error line, the failing insn. */
+/* Reading the kernel verifier's text log: the statistics lines, the error line, the failing insn.
+ */
 #pragma once
 
 #include <stdbool.h>
@@ -6,12 +7,11 @@
 
 /* The numbers of print_verification_stats() (kernel/bpf/verifier.c). */
 struct verifier_stats {
-	bool have_processed;
-	uint64_t processed_insns, insn_limit, max_states_per_insn, total_states, peak_states,
-		mark_read;
-	bool have_time;
-	uint64_t verification_time_us;
-	char stack_depth[64]; /* "8+0": one figure per subprogram */
+  bool have_processed;
+  uint64_t processed_insns, insn_limit, max_states_per_insn, total_states, peak_states, mark_read;
+  bool have_time;
+  uint64_t verification_time_us;
+  char stack_depth[64]; /* "8+0": one figure per subprogram */
 };
 
 void parse_stats(const char *log, struct verifier_stats *out);
