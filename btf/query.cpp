@@ -1,0 +1,297 @@
+// Queries over a parsed Btf: name and decl-tag indexes, modifier skipping, sizes, alignment,
+// members by offset or name, and enum values.
+
+#include "btf/btf_impl.h"
+#include "lib/support/error.h"
+
+#include <algorithm>
+
+namespace bpfverify::btf {
+
+namespace {
+bool isModifierKind(Kind k) {
+  return k == Kind::Volatile || k == Kind::Const || k == Kind::Restrict || k == Kind::TypeTag;
+}
+} // namespace
+
+// Two passes so all ids of one name sit in one flat run: count per name, then place.
+void Btf::Impl::buildNameIndex() const {
+  std::vector<uint32_t> slotOf(types.size(), UINT32_MAX);
+  std::vector<uint32_t> counts;
+  nameIndex.reserve(types.size() / 2);
+  for (size_t i = 0; i < types.size(); ++i) {
+    const Type &t = types[i];
+    if (t.name.empty())
+      continue;
+    auto [it, inserted] = nameIndex.try_emplace(llvm::StringRef(t.name.data(), t.name.size()),
+                                                static_cast<uint32_t>(counts.size()), 0);
+    if (inserted)
+      counts.push_back(0);
+    slotOf[i] = it->second.first;
+    ++counts[it->second.first];
+  }
+  // For split BTF each run starts with the base's ids of the same name.
+  const Impl *baseI = baseImpl();
+  std::vector<llvm::ArrayRef<TypeId>> baseRuns;
+  if (baseI) {
+    baseRuns.resize(counts.size());
+    for (auto &entry : nameIndex) {
+      baseRuns[entry.second.first] = base->findByName(entry.first);
+      counts[entry.second.first] += baseRuns[entry.second.first].size();
+    }
+  }
+  std::vector<uint32_t> starts(counts.size() + 1, 0);
+  for (size_t s = 0; s < counts.size(); ++s)
+    starts[s + 1] = starts[s] + counts[s];
+  nameIds.resize(starts.back());
+  std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);
+  if (baseI)
+    for (size_t s = 0; s < baseRuns.size(); ++s)
+      for (TypeId id : baseRuns[s])
+        nameIds[fill[s]++] = id;
+  for (size_t i = 0; i < types.size(); ++i)
+    if (slotOf[i] != UINT32_MAX)
+      nameIds[fill[slotOf[i]]++] = bias + static_cast<TypeId>(i);
+  for (auto &entry : nameIndex) {
+    uint32_t slot = entry.second.first;
+    entry.second = {starts[slot], starts[slot + 1]};
+  }
+}
+
+void Btf::Impl::buildDeclTagIndex() const {
+  for (size_t i = 0; i < types.size(); ++i)
+    if (types[i].kind == Kind::DeclTag)
+      declTags.emplace_back(types[i].type, bias + static_cast<TypeId>(i));
+  std::sort(declTags.begin(), declTags.end());
+}
+
+llvm::ArrayRef<TypeId> Btf::findByName(llvm::StringRef name) const {
+  std::call_once(impl_->nameIndexOnce, [this] { impl_->buildNameIndex(); });
+  auto it = impl_->nameIndex.find(name);
+  if (it == impl_->nameIndex.end())
+    return impl_->base ? impl_->base->findByName(name) : llvm::ArrayRef<TypeId>();
+  return llvm::ArrayRef<TypeId>(impl_->nameIds.data() + it->second.first,
+                                it->second.second - it->second.first);
+}
+
+std::optional<TypeId> Btf::findByNameKind(llvm::StringRef name, Kind kind) const {
+  for (TypeId id : findByName(name))
+    if (type(id).kind == kind)
+      return id;
+  return std::nullopt;
+}
+
+std::optional<TypeId> Btf::findByCName(llvm::StringRef cname) const {
+  cname = cname.trim();
+  std::optional<TypeId> found;
+  if (cname.consume_front("struct "))
+    return findByNameKind(cname.trim(), Kind::Struct);
+  if (cname.consume_front("union "))
+    return findByNameKind(cname.trim(), Kind::Union);
+  if (cname.consume_front("enum ")) {
+    cname = cname.trim();
+    if (auto id = findByNameKind(cname, Kind::Enum))
+      return id;
+    return findByNameKind(cname, Kind::Enum64);
+  }
+  // A plain name: prefer what a C declaration would mean (typedef, base type) over tags.
+  for (Kind kind : {Kind::Typedef, Kind::Int, Kind::Float, Kind::Func, Kind::Var})
+    if (auto id = findByNameKind(cname, kind))
+      return id;
+  return std::nullopt;
+}
+
+TypeId Btf::skipModifiers(TypeId id) const {
+  // Validated BTF has no modifier loops; the bound only guards against misuse.
+  for (int guard = 0; guard < 1 << 20 && validId(id) && isModifierKind(type(id).kind); ++guard)
+    id = type(id).type;
+  return id;
+}
+
+TypeId Btf::skipModifiersAndTypedefs(TypeId id) const {
+  for (int guard = 0; guard < 1 << 20 && validId(id); ++guard) {
+    const Type &t = type(id);
+    if (!isModifierKind(t.kind) && t.kind != Kind::Typedef)
+      break;
+    id = t.type;
+  }
+  return id;
+}
+
+llvm::Expected<uint64_t> Btf::sizeOf(TypeId id) const {
+  if (!validId(id))
+    return inputError(sourceName(), "BTF: type id " + llvm::Twine(id) + " out of range");
+  TypeId resolved = skipModifiersAndTypedefs(id);
+  const Type &t = type(resolved);
+  switch (t.kind) {
+  case Kind::Int:
+  case Kind::Struct:
+  case Kind::Union:
+  case Kind::Enum:
+  case Kind::Enum64:
+  case Kind::DataSec:
+  case Kind::Float:
+  case Kind::Array: // resolved at parse time
+    return t.size;
+  case Kind::Ptr:
+    return 8;
+  case Kind::Var:
+    return sizeOf(t.type);
+  default:
+    return inputError(sourceName(), "BTF: [" + llvm::Twine(resolved) + "] " + kindName(t.kind) +
+                                        (t.name.empty() ? "" : " ") + t.name + " has no size");
+  }
+}
+
+// libbpf btf__align_of: natural alignment capped at the pointer size; a struct whose member
+// sits off its alignment, or whose size is not a multiple of it, is packed (alignment 1).
+uint32_t Btf::alignOf(TypeId id) const {
+  for (int depth = 0; depth < 64 && validId(id); ++depth) {
+    id = skipModifiersAndTypedefs(id);
+    const Type &t = type(id);
+    switch (t.kind) {
+    case Kind::Int:
+    case Kind::Enum:
+    case Kind::Enum64:
+    case Kind::Float:
+      return std::min<uint32_t>(8, t.size);
+    case Kind::Ptr:
+      return 8;
+    case Kind::Array:
+      id = t.elemType;
+      continue;
+    case Kind::Struct:
+    case Kind::Union: {
+      uint32_t maxAlign = 1;
+      for (const Member &m : t.members) {
+        uint32_t align = alignOf(m.type);
+        if (!align)
+          return 0;
+        maxAlign = std::max(maxAlign, align);
+        if (!m.bitfieldSize && m.bitOffset % (8 * align))
+          return 1;
+      }
+      if (t.size % maxAlign)
+        return 1;
+      return maxAlign;
+    }
+    default:
+      return 0;
+    }
+  }
+  return 0;
+}
+
+std::vector<TypeId> Btf::declTagsOf(TypeId target, int32_t componentIdx) const {
+  std::vector<TypeId> result;
+  if (impl_->base)
+    result = impl_->base->declTagsOf(target, componentIdx);
+  std::call_once(impl_->declTagOnce, [this] { impl_->buildDeclTagIndex(); });
+  auto &tags = impl_->declTags;
+  auto it = std::lower_bound(tags.begin(), tags.end(), std::make_pair(target, TypeId(0)));
+  for (; it != tags.end() && it->first == target; ++it)
+    if (type(it->second).componentIdx == componentIdx)
+      result.push_back(it->second);
+  return result;
+}
+
+namespace {
+// The bits a member occupies: its bitfield size, or its type's size.
+uint64_t memberBits(const Btf &btf, const Member &m) {
+  if (m.bitfieldSize)
+    return m.bitfieldSize;
+  auto size = btf.sizeOf(m.type);
+  if (!size) {
+    llvm::consumeError(size.takeError());
+    return 0;
+  }
+  return *size * 8;
+}
+} // namespace
+
+std::vector<MemberStep> Btf::memberAt(TypeId structId, uint32_t bitOffset) const {
+  std::vector<MemberStep> path;
+  uint32_t base = 0;
+  TypeId cur = structId;
+  for (int depth = 0; depth < 64 && validId(cur); ++depth) {
+    cur = skipModifiersAndTypedefs(cur);
+    const Type &t = type(cur);
+    if (!t.isStructOrUnion())
+      break;
+    uint32_t rel = bitOffset - base;
+    const Member *hit = nullptr;
+    uint32_t hitIndex = 0;
+    for (uint32_t i = 0; i < t.members.size(); ++i) {
+      const Member &m = t.members[i];
+      uint64_t bits = memberBits(*this, m);
+      bool covers = rel >= m.bitOffset && rel - m.bitOffset < bits;
+      if (!covers)
+        continue;
+      // In a union, several members cover the offset: the first one wins, as in C.
+      hit = &m;
+      hitIndex = i;
+      break;
+    }
+    if (!hit)
+      return {};
+    path.push_back({cur, hitIndex, hit, base + hit->bitOffset});
+    TypeId next = skipModifiersAndTypedefs(hit->type);
+    if (!hit->name.empty() || !type(next).isStructOrUnion())
+      return path;
+    base += hit->bitOffset;
+    cur = next;
+  }
+  return {};
+}
+
+std::vector<MemberStep> Btf::memberByName(TypeId structId, llvm::StringRef name) const {
+  // Depth-first through anonymous members, as C name lookup does.
+  struct Frame {
+    TypeId id;
+    uint32_t next;
+    uint32_t base;
+  };
+  std::vector<MemberStep> path;
+  std::vector<Frame> stack;
+  TypeId root = skipModifiersAndTypedefs(structId);
+  if (!validId(root) || !type(root).isStructOrUnion())
+    return {};
+  stack.push_back({root, 0, 0});
+  while (!stack.empty() && stack.size() < 64) {
+    Frame &f = stack.back();
+    const Type &t = type(f.id);
+    if (f.next >= t.members.size()) {
+      stack.pop_back();
+      if (!path.empty())
+        path.pop_back();
+      continue;
+    }
+    uint32_t i = f.next++;
+    const Member &m = t.members[i];
+    MemberStep step{f.id, i, &m, f.base + m.bitOffset};
+    if (m.name == std::string_view(name)) {
+      path.push_back(step);
+      return path;
+    }
+    TypeId inner = skipModifiersAndTypedefs(m.type);
+    if (m.name.empty() && type(inner).isStructOrUnion()) {
+      path.push_back(step);
+      stack.push_back({inner, 0, f.base + m.bitOffset});
+    }
+  }
+  return {};
+}
+
+std::optional<int64_t> Btf::enumValue(TypeId enumId, llvm::StringRef enumerator) const {
+  if (!validId(enumId))
+    return std::nullopt;
+  const Type &t = type(skipModifiersAndTypedefs(enumId));
+  if (!t.isEnum())
+    return std::nullopt;
+  for (const Enumerator &e : t.enumerators)
+    if (e.name == std::string_view(enumerator))
+      return e.value;
+  return std::nullopt;
+}
+
+} // namespace bpfverify::btf

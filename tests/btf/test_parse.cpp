@@ -1,0 +1,47 @@
+// Parsing real kernel BTF: the shipped vmlinux BTF and the running kernel's.
+
+#include "btf/btf.h"
+#include "lib/support/error.h"
+
+#include <catch2/catch.hpp>
+
+#include <llvm/Support/FileSystem.h>
+
+using namespace bpfverify;
+using namespace bpfverify::btf;
+
+namespace {
+std::shared_ptr<const Btf> shippedVmlinux() {
+  static std::shared_ptr<const Btf> btf = [] {
+    auto parsed = Btf::parseFile(BPFVERIFY_SHIPPED_BTF);
+    if (!parsed) {
+      FAIL(errorMessage(parsed.takeError()));
+    }
+    return std::shared_ptr<const Btf>(std::move(*parsed));
+  }();
+  return btf;
+}
+} // namespace
+
+TEST_CASE("shipped vmlinux BTF parses and validates", "[btf]") {
+  auto btf = shippedVmlinux();
+  REQUIRE(btf);
+  CHECK(btf->firstOwnId() == 1);
+  CHECK(btf->endId() > 1000);
+  CHECK(btf->type(0).kind == Kind::Void);
+  auto task = btf->findByNameKind("task_struct", Kind::Struct);
+  REQUIRE(task);
+  CHECK(btf->typeToC(*task) == "struct task_struct");
+}
+
+TEST_CASE("running kernel vmlinux BTF parses in kernel strictness", "[btf]") {
+  if (!llvm::sys::fs::exists("/sys/kernel/btf/vmlinux"))
+    SUCCEED("no /sys/kernel/btf/vmlinux");
+  else {
+    auto parsed =
+        Btf::parseFile("/sys/kernel/btf/vmlinux", nullptr, ParseOptions{Strictness::Kernel});
+    if (!parsed)
+      FAIL(errorMessage(parsed.takeError()));
+    CHECK((*parsed)->findByNameKind("sk_buff", Kind::Struct).has_value());
+  }
+}
