@@ -2,6 +2,7 @@
 
 #include "btf/btf.h"
 #include "lib/support/error.h"
+#include "test_common.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,18 +11,7 @@
 using namespace bpfverify;
 using namespace bpfverify::btf;
 
-namespace {
-std::shared_ptr<const Btf> shippedVmlinux() {
-  static std::shared_ptr<const Btf> btf = [] {
-    auto parsed = Btf::parseFile(BPFVERIFY_SHIPPED_BTF);
-    if (!parsed) {
-      FAIL(errorMessage(parsed.takeError()));
-    }
-    return std::shared_ptr<const Btf>(std::move(*parsed));
-  }();
-  return btf;
-}
-} // namespace
+using bpfverify::btf::test::shippedVmlinux;
 
 TEST_CASE("shipped vmlinux BTF parses and validates", "[btf]") {
   auto btf = shippedVmlinux();
