@@ -4,6 +4,7 @@
 // (testdata/expect/libbpf-insns/core_*.json, recorded by scripts/kernel-oracle).
 #include "btf/btf.h"
 #include "btf/btf_ext.h"
+#include "btf/core/core_explain.h"
 #include "btf/core/core_relo.h"
 #include "btf/target.h"
 #include "lib/object/core_apply.h"
@@ -287,4 +288,37 @@ TEST_CASE("direct loads: widened and poisoned size changes", "[core]") {
   }
   CHECK(widened);
   CHECK(poisoned(decisions) == 1); // the signed 2-byte view of pid
+}
+
+TEST_CASE("decisions explain themselves in libbpf's words", "[core]") {
+  BpfObject obj("core_fields");
+  std::vector<btf::core::CoreDecision> decisions;
+  REQUIRE(errorMessage(obj.relocate(&decisions)).empty());
+  bool sawPid = false, sawPoison = false;
+  for (const auto &d : decisions) {
+    auto lines = btf::core::explainDecision(d);
+    std::string all;
+    for (const auto &l : lines)
+      all += l + "\n";
+    INFO(all);
+    if (all.find("matching candidate #0 <byte_off> [114] struct task_struct.pid (") !=
+        std::string::npos) {
+      sawPid = true;
+      CHECK(all.find(" @ offset 1264)") != std::string::npos);
+      CHECK(all.find("(ALU/ALU64) imm 1264 -> 1264") != std::string::npos);
+    }
+    if (d.result.poison && d.record.kind == btf::CoreReloKind::FieldByteOffset &&
+        std::string(obj.btf->type(d.record.typeId).name) == "task_struct___old") {
+      sawPoison = true;
+      CHECK(lines.back() == "relo #" + std::to_string(d.reloIndex) + ": substituting insn #" +
+                                std::to_string(d.insnIndex) + " w/ invalid insn");
+      CHECK(all.find("no matching targets found") != std::string::npos);
+      CHECK(btf::core::failedRelocationLogText(7, *obj.btf, d.record) ==
+            "7: <invalid CO-RE relocation>\nfailed to resolve CO-RE relocation <byte_off> [" +
+                std::to_string(d.record.typeId) +
+                "] struct task_struct___old.state (0:0 @ offset 0)\n");
+    }
+  }
+  CHECK(sawPid);
+  CHECK(sawPoison);
 }
