@@ -139,14 +139,40 @@ inline ScalarBounds joinOf(const ValueSet &s) {
   return r;
 }
 
-/// An abstraction a verifier could hold for the set: the join of a random superset, synced.
-inline ScalarBounds abstractionOf(SetGenerator &gen, const ValueSet &s, bool synced = true) {
+inline ValueSet supersetOf(SetGenerator &gen, const ValueSet &s) {
   ValueSet superset = s;
   if (gen.below(3) == 0) {
     ValueSet extra = gen.set(3);
     superset.insert(superset.end(), extra.begin(), extra.end());
   }
-  ScalarBounds r = joinOf(superset);
+  return superset;
+}
+
+/// Each of the five components (tnum, u64, s64, u32, s32) taken from the join of its own random
+/// superset: still sound for s, but the components disagree the way refined states do (e.g. an
+/// s64 range crossing the sign boundary next to a u64 range that does not).
+inline ScalarBounds mixedAbstractionOf(SetGenerator &gen, const ValueSet &s) {
+  ScalarBounds r;
+  r.varOff = joinOf(supersetOf(gen, s)).varOff;
+  ScalarBounds u64 = joinOf(supersetOf(gen, s));
+  ScalarBounds s64 = joinOf(supersetOf(gen, s));
+  ScalarBounds u32 = joinOf(supersetOf(gen, s));
+  ScalarBounds s32 = joinOf(supersetOf(gen, s));
+  r.umin = u64.umin;
+  r.umax = u64.umax;
+  r.smin = s64.smin;
+  r.smax = s64.smax;
+  r.u32Min = u32.u32Min;
+  r.u32Max = u32.u32Max;
+  r.s32Min = s32.s32Min;
+  r.s32Max = s32.s32Max;
+  return r;
+}
+
+/// An abstraction a verifier could hold for the set: the join of a random superset (or a mixed
+/// abstraction), synced.
+inline ScalarBounds abstractionOf(SetGenerator &gen, const ValueSet &s, bool synced = true) {
+  ScalarBounds r = gen.below(4) == 0 ? mixedAbstractionOf(gen, s) : joinOf(supersetOf(gen, s));
   if (gen.below(8) == 0)
     r.varOff = tnumUnknown(); // ranges only, as after many kernel transfer functions
   if (synced)
