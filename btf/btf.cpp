@@ -22,7 +22,7 @@ const Btf::Impl *Btf::Impl::baseImpl() const {
   return base ? base->impl_.get() : nullptr;
 }
 
-const Type &Btf::Impl::type(TypeId id) const {
+const Type &Btf::Impl::typeSlow(TypeId id) const {
   const Impl *impl = this;
   while (id < impl->startId && impl->base) {
     if (id == 0) {

@@ -30,6 +30,10 @@ struct Btf::Impl {
   std::vector<Param> params;
   std::vector<Enumerator> enumerators;
   std::vector<VarSecInfo> vars;
+  // Dense per-type copies (same indexing as types) of what reference walks chase, so validation
+  // and queries stay in cache instead of touching a whole Type per step.
+  std::vector<uint8_t> denseKind;
+  std::vector<uint32_t> denseRef, denseSize;
 
   // Name index: name -> [begin, end) in nameIds. Built on first use.
   mutable std::once_flag nameIndexOnce;
@@ -42,7 +46,13 @@ struct Btf::Impl {
 
   const Impl *baseImpl() const;
   TypeId endId() const { return bias + static_cast<TypeId>(types.size()); }
-  const Type &type(TypeId id) const;
+  const Type &type(TypeId id) const {
+    // Own ids index directly; only base ids (and void under split BTF) walk down.
+    if (id >= startId && id - bias < types.size())
+      return types[id - bias];
+    return typeSlow(id);
+  }
+  const Type &typeSlow(TypeId id) const;
   bool isOwn(TypeId id) const { return id >= startId && id < endId(); }
   llvm::StringRef string(uint32_t offset) const;
   bool offsetValid(uint32_t offset) const { return offset < startStrOff + stringsLen; }

@@ -7,24 +7,31 @@
 namespace bpfverify::btf {
 
 namespace {
-bool isAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool isDigit(char c) {
-  return c >= '0' && c <= '9';
-}
+// Character classes as a table: bit 0 may start an identifier, bit 1 may continue one.
+struct CharTable {
+  uint8_t bits[256] = {};
+  constexpr CharTable() {
+    for (int c = 0; c < 256; ++c) {
+      bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool digit = c >= '0' && c <= '9';
+      bool extra = c == '_' || c == '.';
+      bits[c] = ((alpha || extra) ? 1 : 0) | ((alpha || digit || extra) ? 2 : 0);
+    }
+  }
+};
+constexpr CharTable table;
 } // namespace
 
 bool isValidIdentifier(llvm::StringRef name) {
   if (name.empty() || name.size() >= format::KsymNameLen)
     return false;
-  char first = name[0];
-  if (!isAlpha(first) && first != '_' && first != '.')
+  const auto *p = reinterpret_cast<const uint8_t *>(name.data());
+  if (!(table.bits[p[0]] & 1))
     return false;
-  for (char c : name.drop_front())
-    if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '.')
-      return false;
-  return true;
+  uint8_t all = 2;
+  for (size_t i = 1; i < name.size(); ++i)
+    all &= table.bits[p[i]];
+  return all & 2;
 }
 
 bool isValidSectionName(llvm::StringRef name) {

@@ -121,7 +121,19 @@ private:
   bool nameOffsetValid(uint32_t offset) const {
     return offset <= format::MaxNameOffset && impl_.offsetValid(offset);
   }
-  bool validIdentifier(uint32_t offset) const { return isValidIdentifier(impl_.string(offset)); }
+  // Names repeat a lot (strings are deduplicated, so "next" is one offset used thousands of
+  // times): remember each own offset's verdict.
+  bool validIdentifier(uint32_t offset) {
+    if (offset < impl_.startStrOff)
+      return isValidIdentifier(impl_.string(offset));
+    uint32_t local = offset - impl_.startStrOff;
+    if (identCache_.empty())
+      identCache_.assign(impl_.stringsLen, 0);
+    uint8_t &cached = identCache_[local];
+    if (!cached)
+      cached = isValidIdentifier(impl_.string(offset)) ? 1 : 2;
+    return cached == 1;
+  }
 
   // First pass: walk the records to count types and variable-length entries, checking each
   // record fits (the "meta_left" checks), so the flat arrays are allocated once, exactly.
@@ -192,6 +204,15 @@ private:
     impl_.enumerators.reserve(enumCount_);
     impl_.params.reserve(paramCount_);
     impl_.vars.reserve(varCount_);
+    size_t total = impl_.types.capacity();
+    impl_.denseKind.reserve(total);
+    impl_.denseRef.reserve(total);
+    impl_.denseSize.reserve(total);
+    if (!impl_.base) {
+      impl_.denseKind.push_back(0);
+      impl_.denseRef.push_back(0);
+      impl_.denseSize.push_back(0);
+    }
 
     uint64_t pos = typeBegin_;
     TypeId id = impl_.startId;
@@ -208,6 +229,9 @@ private:
       pos += format::TypeHeaderSize;
       if (auto err = decode(id, t, pos))
         return err;
+      impl_.denseKind.push_back(static_cast<uint8_t>(t.kind));
+      impl_.denseRef.push_back(t.type);
+      impl_.denseSize.push_back(t.size);
       pos += format::extraSize(kind, t.vlen);
       ++id;
     }
@@ -410,7 +434,7 @@ private:
                    (m.name.empty() ? llvm::Twine("#") + llvm::Twine(i) : llvm::Twine(m.name)) +
                    ": " + problem);
       };
-      if (nameOffset && !isValidIdentifier(m.name))
+      if (nameOffset && !validIdentifier(nameOffset))
         return badMember("Invalid name");
       if (!m.type || m.type > format::MaxType)
         return badMember("Invalid type_id");
@@ -445,7 +469,7 @@ private:
       if (!nameOffsetValid(nameOffset))
         return bad("Invalid name_offset:" + llvm::Twine(nameOffset));
       e.name = impl_.string(nameOffset);
-      if (!nameOffset || !isValidIdentifier(e.name))
+      if (!nameOffset || !validIdentifier(nameOffset))
         return bad("Invalid name");
     }
     t.enumerators = std::span<const Enumerator>(impl_.enumerators.data() + first, t.vlen);
@@ -460,7 +484,7 @@ private:
       uint32_t nameOffset = u32(pos);
       p.type = u32(pos + 4);
       // btf_func_proto_check: an invalid parameter name is "Invalid arg#N".
-      if (!nameOffsetValid(nameOffset))
+      if (!nameOffsetValid(nameOffset) || (nameOffset && !validIdentifier(nameOffset)))
         return bad("Invalid arg#" + llvm::Twine(i + 1));
       p.name = impl_.string(nameOffset);
     }
@@ -506,6 +530,7 @@ private:
   Btf::Impl &impl_;
   const ParseOptions &options_;
   uint32_t hdrLen_ = 0;
+  std::vector<uint8_t> identCache_;
   SectionInfo types_{}, strs_{};
   uint64_t typeBegin_ = 0, typeEnd_ = 0;
   uint64_t typeCount_ = 0, memberCount_ = 0, enumCount_ = 0, paramCount_ = 0, varCount_ = 0;

@@ -39,7 +39,8 @@ bool intIsRegular(const Type &t) {
 
 class Resolver {
 public:
-  Resolver(Btf::Impl &impl) : impl_(impl) {}
+  Resolver(Btf::Impl &impl)
+      : impl_(impl), kind_(impl.denseKind), ref_(impl.denseRef), size_(impl.denseSize) {}
 
   llvm::Error run() {
     size_t n = impl_.types.size();
@@ -69,27 +70,36 @@ private:
   bool own(TypeId id) const { return id >= impl_.startId && id < impl_.endId(); }
   size_t index(TypeId id) const { return id - impl_.bias; }
   const Type *get(TypeId id) const { return id < impl_.endId() ? &impl_.type(id) : nullptr; }
+  bool valid(TypeId id) const { return id < impl_.endId(); }
+  Kind kindOf(TypeId id) const {
+    return own(id) ? static_cast<Kind>(kind_[index(id)]) : impl_.type(id).kind;
+  }
+  TypeId refOf(TypeId id) const { return own(id) ? ref_[index(id)] : impl_.type(id).type; }
+  uint32_t sizeField(TypeId id) const { return own(id) ? size_[index(id)] : impl_.type(id).size; }
 
   // The first non-modifier type reached from id (btf_type_id_resolve); chains are known
   // acyclic once resolveChains succeeded.
   TypeId skipMods(TypeId id) const {
-    while (isModifierKind(impl_.type(id).kind))
-      id = impl_.type(id).type;
+    while (isModifierKind(kindOf(id)))
+      id = refOf(id);
     return id;
   }
 
   // btf_type_id_size: the size of a type through modifiers and VAR, or none for types
   // without a size.
   std::optional<uint32_t> idSize(TypeId id) const {
-    const Type *t = get(id);
-    if (!t || noSize(t->kind))
+    if (!valid(id))
       return std::nullopt;
-    if (isModifierKind(t->kind) || t->kind == Kind::Var) {
-      t = &impl_.type(skipMods(t->type));
-      if (noSize(t->kind))
+    Kind kind = kindOf(id);
+    if (noSize(kind))
+      return std::nullopt;
+    if (isModifierKind(kind) || kind == Kind::Var) {
+      id = skipMods(refOf(id));
+      kind = kindOf(id);
+      if (noSize(kind))
         return std::nullopt;
     }
-    switch (t->kind) {
+    switch (kind) {
     case Kind::Int:
     case Kind::Struct:
     case Kind::Union:
@@ -98,7 +108,7 @@ private:
     case Kind::DataSec:
     case Kind::Float:
     case Kind::Array: // resolved byte size, stored by resolveAggregates
-      return t->size;
+      return sizeField(id);
     case Kind::Ptr:
       return 8;
     default:
@@ -111,23 +121,23 @@ private:
   llvm::Error resolveChains() {
     std::vector<TypeId> path;
     for (TypeId id = impl_.startId; id < impl_.endId(); ++id) {
-      const Type &start = impl_.type(id);
-      if (!isModifierKind(start.kind) && start.kind != Kind::Ptr)
+      Kind startKind = static_cast<Kind>(kind_[index(id)]);
+      if (!isModifierKind(startKind) && startKind != Kind::Ptr)
         continue;
       if (state_[index(id)])
         continue;
       path.clear();
       TypeId cur = id;
       while (own(cur) && state_[index(cur)] == 0) {
-        const Type &t = impl_.type(cur);
-        if (!isModifierKind(t.kind) && t.kind != Kind::Ptr)
+        Kind kind = static_cast<Kind>(kind_[index(cur)]);
+        if (!isModifierKind(kind) && kind != Kind::Ptr)
           break;
         state_[index(cur)] = 1;
         path.push_back(cur);
-        const Type *next = get(t.type);
-        if (!next || sourceOnly(next->kind))
+        TypeId next = ref_[index(cur)];
+        if (!valid(next) || sourceOnly(kindOf(next)))
           return fail(cur, "Invalid type_id");
-        cur = t.type;
+        cur = next;
       }
       if (own(cur) && state_[index(cur)] == 1)
         return fail(id, "Loop detected");
@@ -137,10 +147,10 @@ private:
     // What a chain ends on must have a size or be void, a forward declaration or a function
     // prototype ("typedef void new_void", "const void", pointers to functions).
     for (TypeId id = impl_.startId; id < impl_.endId(); ++id) {
-      const Type &t = impl_.type(id);
-      if (!isModifierKind(t.kind) && t.kind != Kind::Ptr)
+      Kind kind = static_cast<Kind>(kind_[index(id)]);
+      if (!isModifierKind(kind) && kind != Kind::Ptr)
         continue;
-      if (impl_.type(skipMods(t.type)).kind == Kind::Func)
+      if (kindOf(skipMods(ref_[index(id)])) == Kind::Func)
         return fail(id, "Invalid type_id");
     }
     return llvm::Error::success();
@@ -156,7 +166,7 @@ private:
     };
     std::vector<Frame> stack;
     for (TypeId root = impl_.startId; root < impl_.endId(); ++root) {
-      if (!isAggregate(impl_.type(root).kind) || state_[index(root)])
+      if (!isAggregate(static_cast<Kind>(kind_[index(root)])) || state_[index(root)])
         continue;
       stack.push_back({root, 0});
       state_[index(root)] = 1;
@@ -171,14 +181,13 @@ private:
         while (f.next < childCount) {
           uint32_t i = f.next++;
           TypeId childId = t.kind == Kind::Array ? t.elemType : t.members[i].type;
-          const Type *child = get(childId);
-          if (!child || noSize(child->kind) || sourceOnly(child->kind)) {
+          if (!valid(childId) || noSize(kindOf(childId)) || sourceOnly(kindOf(childId))) {
             if (t.kind == Kind::Array)
               return fail(f.id, "Invalid elem");
             return failMember(f.id, i, "Invalid member");
           }
           TypeId target = skipMods(childId);
-          if (!own(target) || !isAggregate(impl_.type(target).kind))
+          if (!own(target) || !isAggregate(static_cast<Kind>(kind_[index(target)])))
             continue;
           uint8_t s = state_[index(target)];
           if (s == 1)
@@ -226,6 +235,7 @@ private:
         return fail(id, "Array size overflows U32_MAX");
       // Arrays keep their resolved byte size in Type::size.
       t.size = *elemSize * t.nelems;
+      size_[index(id)] = t.size;
       return llvm::Error::success();
     }
     for (uint32_t i = 0; i < t.vlen; ++i)
@@ -329,9 +339,13 @@ private:
   // Pass 3: VAR, DATASEC, FUNC, FUNC_PROTO, then DECL_TAG (its target may be a later FUNC).
   llvm::Error checkOthers() {
     for (TypeId id = impl_.startId; id < impl_.endId(); ++id) {
+      Kind kind = static_cast<Kind>(kind_[index(id)]);
+      if (kind != Kind::Var && kind != Kind::DataSec && kind != Kind::Func &&
+          kind != Kind::FuncProto)
+        continue;
       const Type &t = impl_.type(id);
       llvm::Error err = llvm::Error::success();
-      switch (t.kind) {
+      switch (kind) {
       case Kind::Var:
         err = checkVar(id, t);
         break;
@@ -350,18 +364,15 @@ private:
       if (err)
         return err;
     }
-    for (TypeId id = impl_.startId; id < impl_.endId(); ++id) {
-      const Type &t = impl_.type(id);
-      if (t.kind == Kind::DeclTag)
-        if (auto err = checkDeclTag(id, t))
+    for (TypeId id = impl_.startId; id < impl_.endId(); ++id)
+      if (static_cast<Kind>(kind_[index(id)]) == Kind::DeclTag)
+        if (auto err = checkDeclTag(id, impl_.type(id)))
           return err;
-    }
     return llvm::Error::success();
   }
 
   llvm::Error checkVar(TypeId id, const Type &t) { // btf_var_resolve
-    const Type *next = get(t.type);
-    if (!next || sourceOnly(next->kind) || !idSize(t.type))
+    if (!valid(t.type) || sourceOnly(kindOf(t.type)) || !idSize(t.type))
       return fail(id, "Invalid type_id");
     return llvm::Error::success();
   }
@@ -373,10 +384,9 @@ private:
         return fail(id,
                     "var #" + llvm::Twine(i) + " type_id=" + llvm::Twine(v.type) + ": " + problem);
       };
-      const Type *var = get(v.type);
-      if (!var || var->kind != Kind::Var)
+      if (!valid(v.type) || kindOf(v.type) != Kind::Var)
         return bad("Not a VAR kind member");
-      std::optional<uint32_t> size = idSize(var->type);
+      std::optional<uint32_t> size = idSize(refOf(v.type));
       if (!size)
         return bad("Invalid type");
       if (t.size && v.size < *size)
@@ -397,8 +407,7 @@ private:
 
   llvm::Error checkFuncProto(TypeId id, const Type &t) { // btf_func_proto_check
     if (t.type) {
-      const Type *ret = get(t.type);
-      if (!ret || sourceOnly(ret->kind) || !idSize(t.type))
+      if (!valid(t.type) || sourceOnly(kindOf(t.type)) || !idSize(t.type))
         return fail(id, "Invalid return type");
     }
     size_t n = t.params.size();
@@ -411,9 +420,8 @@ private:
     }
     for (size_t i = 0; i < n; ++i) {
       const Param &p = t.params[i];
-      const Type *arg = get(p.type);
-      if (!arg || sourceOnly(arg->kind) || (!p.name.empty() && !isValidIdentifier(p.name)) ||
-          !idSize(p.type))
+      // Parameter names were checked as identifiers when decoded.
+      if (!valid(p.type) || sourceOnly(kindOf(p.type)) || !idSize(p.type))
         return fail(id, "Invalid arg#" + llvm::Twine(i + 1));
     }
     return llvm::Error::success();
@@ -440,16 +448,16 @@ private:
   llvm::Error checkTypeTags() {
     TypeId goodId = impl_.startId - 1;
     for (TypeId i = impl_.startId; i < impl_.endId(); ++i) {
-      const Type *t = &impl_.type(i);
-      if (!isModifierKind(t->kind))
+      Kind kind = static_cast<Kind>(kind_[index(i)]);
+      if (!isModifierKind(kind))
         continue;
       int chainLimit = 32;
       TypeId cur = i;
-      bool inTags = t->kind == Kind::TypeTag;
-      while (isModifierKind(t->kind)) {
+      bool inTags = kind == Kind::TypeTag;
+      while (isModifierKind(kind)) {
         if (!chainLimit--)
           return inputError(impl_.sourceName, "BTF: Max chain length or cycle detected");
-        if (t->kind == Kind::TypeTag) {
+        if (kind == Kind::TypeTag) {
           if (!inTags)
             return inputError(impl_.sourceName, "BTF: Type tags don't precede modifiers");
         } else {
@@ -457,8 +465,8 @@ private:
         }
         if (cur <= goodId)
           break;
-        cur = t->type;
-        t = &impl_.type(cur);
+        cur = refOf(cur);
+        kind = kindOf(cur);
       }
       goodId = i;
     }
@@ -467,6 +475,8 @@ private:
 
   Btf::Impl &impl_;
   std::vector<uint8_t> state_;
+  std::vector<uint8_t> &kind_;
+  std::vector<uint32_t> &ref_, &size_;
 };
 
 } // namespace
