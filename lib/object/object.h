@@ -3,7 +3,12 @@
 
 #include "lib/isa/insn.h"
 
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/Error.h>
+
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,7 +16,8 @@
 
 namespace bpfverify::btf {
 class Btf;
-}
+struct Target;
+} // namespace bpfverify::btf
 
 namespace bpfverify::object {
 
@@ -31,13 +37,18 @@ struct Map {
   uint32_t numaNode = 0;
   uint32_t pinning = 0;
   uint64_t mapExtra = 0;
-  uint32_t keyTypeId = 0;   ///< in the object's BTF; 0 when not typed
-  uint32_t valueTypeId = 0; ///< in the object's BTF (for global data: the DATASEC)
-  std::optional<uint32_t> innerMap;    ///< index in Object::maps of the inner map template
-  std::vector<uint8_t> initialValue;   ///< global data contents and .kconfig values
-  std::vector<int32_t> initialSlots;   ///< map-in-map / prog-array initial entries (-1: none)
-  bool frozen = false;                 ///< .rodata and .kconfig: read-only to programs, contents known
-  std::optional<int32_t> rawFd;        ///< raw input: the fd number instructions use for it
+  uint32_t keyTypeId = 0;            ///< in the object's BTF; 0 when not typed
+  uint32_t valueTypeId = 0;          ///< in the object's BTF (for global data: the DATASEC)
+  std::optional<uint32_t> innerMap;  ///< index in Object::maps of the inner map template
+  std::vector<uint8_t> initialValue; ///< global data contents and .kconfig values
+  /// Initial entries from `.values = {...}`: for map-in-map an index into Object::maps, for a
+  /// prog array an index into Object::programs; -1 where the slot is empty.
+  std::vector<int32_t> initialSlots;
+  bool frozen = false;          ///< .rodata and .kconfig: read-only to programs, contents known
+  std::optional<int32_t> rawFd; ///< raw input: the fd number instructions use for it
+  /// The inner map definition of a map-in-map ("outer.inner"): libbpf keeps it outside obj->maps,
+  /// we append such templates after all real maps so real map indices match libbpf's.
+  bool innerTemplate = false;
 };
 
 /// func_info record of a program (struct bpf_func_info), already rebased to the program.
@@ -66,28 +77,78 @@ struct LineInfo {
 ///    index of the module BTF in the target;
 ///  - kfunc calls (BPF_PSEUDO_KFUNC_CALL): imm the BTF FUNC id, off 0 or the 1-based module index.
 struct Program {
-  std::string name;        ///< the function's symbol name
-  std::string sectionName; ///< without libbpf's '?' prefix
-  uint32_t progType = 0;            ///< enum bpf_prog_type
-  uint32_t expectedAttachType = 0;  ///< enum bpf_attach_type
-  std::string attachTarget;         ///< the part after the prefix: "do_unlinkat", "xdp", ...
+  std::string name;                ///< the function's symbol name
+  std::string sectionName;         ///< without libbpf's '?' prefix
+  uint32_t progType = 0;           ///< enum bpf_prog_type
+  uint32_t expectedAttachType = 0; ///< enum bpf_attach_type
+  std::string attachTarget;        ///< the part after the prefix: "do_unlinkat", "xdp", ...
   bool sleepable = false;
-  bool autoload = true;             ///< false for SEC("?...")
-  uint32_t progFlags = 0;           ///< BPF_F_* load flags libbpf would set (e.g. XDP frags)
-  std::vector<isa::Insn> insns;     ///< relocated, with used subprograms appended
+  bool autoload = true;         ///< false for SEC("?...")
+  uint32_t progFlags = 0;       ///< BPF_F_* load flags libbpf would set (e.g. XDP frags)
+  std::vector<isa::Insn> insns; ///< relocated, with used subprograms appended
   std::vector<FuncInfo> funcInfo;
   std::vector<LineInfo> lineInfo;
-  uint32_t sectionInsnOffset = 0;   ///< where the entry function starts in its ELF section
+  uint32_t sectionInsnOffset = 0; ///< where the entry function starts in its ELF section
+  /// attach_btf_id for SEC_ATTACH_BTF sections (fentry/, lsm/, tp_btf/, iter/, ...), resolved in
+  /// the target as libbpf's find_kernel_btf_id does; 0 when there is no target or no match.
+  uint32_t attachBtfId = 0;
+  uint32_t attachBtfModule = 0; ///< 0: vmlinux, else 1-based index into Target::modules
+  /// Subprograms appended to insns: (name, first instruction index), in append order.
+  std::vector<std::pair<std::string, uint32_t>> subprograms;
+};
+
+/// What happened to an extern (`__ksym`, `__kconfig`, kfunc declarations).
+struct ExternInfo {
+  enum class Kind { Kconfig, KsymVar, KsymUntyped, Kfunc };
+  std::string name;
+  Kind kind = Kind::Kconfig;
+  bool weak = false;
+  bool resolved = false;      ///< false: weak and missing (zeroed / poisoned as libbpf does)
+  uint32_t targetBtfId = 0;   ///< KsymVar / Kfunc: the id in the target BTF
+  uint32_t module = 0;        ///< 0 vmlinux, else 1-based module index
+  uint32_t kconfigOffset = 0; ///< Kconfig: offset within the .kconfig map
+};
+
+/// Choices libbpf would take from the running system, given explicitly for an offline load.
+struct LoadOptions {
+  /// Name used for internal map prefixes; default: the file name up to its first '.'.
+  std::string objectName;
+  /// Kconfig values for CONFIG_* externs, as in a .config: "y", "m", "n", "42", "\"str\"".
+  std::map<std::string, std::string, std::less<>> kconfig;
+  /// LINUX_KERNEL_VERSION; default KERNEL_VERSION(6, 18, 0), the kernel this project mirrors.
+  uint32_t kernelVersion = (6u << 16) | (18u << 8);
+  bool hasBpfCookie = true;      ///< LINUX_HAS_BPF_COOKIE
+  bool hasSyscallWrapper = true; ///< LINUX_HAS_SYSCALL_WRAPPER
 };
 
 /// A whole .bpf.o (or raw input) after libbpf-style preparation.
 struct Object {
   std::string path;
+  std::string name; ///< libbpf's object name (internal map prefix)
   std::string license;
   uint32_t kernVersion = 0;
   std::shared_ptr<const btf::Btf> btf; ///< the object's own .BTF; may be null
   std::vector<Map> maps;
   std::vector<Program> programs;
+  std::vector<ExternInfo> externs; ///< in libbpf's order (sorted by kind, then name)
+  /// BTF FUNC ids (object BTF) of hidden global subprograms whose linkage libbpf rewrites to
+  /// static before loading the BTF (bpf_object__sanitize_and_load_btf): verify them as static.
+  std::vector<uint32_t> staticFuncIds;
+  /// Things a reader should know: untyped ksyms left at address 0, weak externs missing, ...
+  std::vector<std::string> notes;
 };
+
+/// Loads a .bpf.o and prepares every program as libbpf 1.x does before BPF_PROG_LOAD: maps,
+/// relocations, subprogram linking, externs, CO-RE and func/line info. With target null, typed
+/// ksyms, kfuncs, CO-RE relocations and BTF attach targets cannot be resolved: strong ones are
+/// errors naming the symbol, weak ones stay unresolved (recorded in Object::externs and notes).
+/// Programs are prepared whatever their autoload flag (libbpf skips non-autoload ones).
+llvm::Expected<Object> loadObject(llvm::StringRef path, const btf::Target *target,
+                                  const LoadOptions &options = {});
+
+/// The same from bytes in memory; path is only used in messages and for the object name.
+llvm::Expected<Object> loadObjectFromBuffer(llvm::ArrayRef<uint8_t> bytes, llvm::StringRef path,
+                                            const btf::Target *target,
+                                            const LoadOptions &options = {});
 
 } // namespace bpfverify::object
