@@ -1,0 +1,108 @@
+// bpfverify: options -> target BTF -> load each object -> verify each program -> report -> exit.
+#include "cmd/bpfverify/listing.h"
+#include "cmd/bpfverify/options.h"
+#include "cmd/bpfverify/selection.h"
+#include "cmd/bpfverify/target_choice.h"
+#include "lib/object/object.h"
+#include "lib/report/human.h"
+#include "lib/report/json.h"
+#include "lib/report/kernel_log.h"
+#include "lib/support/error.h"
+
+#include <llvm/Support/raw_ostream.h>
+
+namespace bpfverify::cli {
+namespace {
+
+/// One-line error on stderr; the message already names the file.
+void complain(const std::string &message) {
+  llvm::errs() << "bpfverify: " << message << "\n";
+}
+
+/// The verifier does not exist yet: every program is `unverified` (see docs/cli.md).
+verifier::Result verify(const object::Object &, const object::Program &, const btf::Target &) {
+  return verifier::Result{};
+}
+
+int run(const Options &options) {
+  if (!options.rawFile.empty()) {
+    complain(options.rawFile + ": raw instruction input is not available in this build yet");
+    return ExitBadInput;
+  }
+  auto chosen = chooseTarget(options.btfPath, options.moduleBtf);
+  if (!chosen) {
+    complain(errorMessage(chosen.takeError()));
+    return ExitBadInput;
+  }
+  report::Report rep;
+  rep.toolVersion = BPFVERIFY_VERSION;
+  rep.target = chosen->description;
+  rep.logLevel = options.logLevel;
+  Selection selection(options.programNames, options.sectionGlobs);
+
+  std::vector<object::Object> objects;
+  for (const std::string &file : options.files) {
+    auto object = object::loadObject(file, &chosen->target);
+    if (!object) {
+      std::string message = errorMessage(object.takeError());
+      complain(message);
+      rep.problems.push_back({file, message});
+      continue;
+    }
+    objects.push_back(std::move(*object));
+  }
+
+  size_t selected = 0;
+  for (const object::Object &object : objects) {
+    for (const object::Program &program : object.programs) {
+      if (!selection.matches(program))
+        continue;
+      ++selected;
+      if (options.list) {
+        printListing(object, program, llvm::outs());
+        continue;
+      }
+      if (options.disasm) {
+        printDisassembly(object, program, &chosen->target, llvm::outs());
+        continue;
+      }
+      rep.programs.push_back(
+          report::buildProgramReport(object, program, verify(object, program, chosen->target)));
+    }
+  }
+  if (selected == 0 && !objects.empty() && !selection.empty()) {
+    complain("no program matches " + selection.describe());
+    return ExitBadInput;
+  }
+  if (!options.list && !options.disasm) {
+    switch (options.format) {
+    case Format::Human:
+      report::renderHuman(rep, llvm::outs());
+      break;
+    case Format::Json:
+      report::renderJson(rep, llvm::outs());
+      break;
+    case Format::Log:
+      for (const report::ProgramReport &p : rep.programs) {
+        llvm::outs() << "; " << report::headline(p) << "\n";
+        report::renderKernelLog(p, options.logLevel, llvm::outs());
+      }
+      break;
+    }
+  }
+  llvm::outs().flush();
+  if (!rep.problems.empty())
+    return ExitBadInput;
+  return report::summarize(rep).rejected > 0 ? ExitRejected : ExitAccepted;
+}
+
+} // namespace
+} // namespace bpfverify::cli
+
+int main(int argc, char **argv) {
+  std::optional<int> exitNow;
+  bpfverify::cli::Options options = bpfverify::cli::parseOptions(argc, argv, exitNow);
+  if (exitNow)
+    return *exitNow;
+  return bpfverify::cli::run(options);
+}
