@@ -1,6 +1,8 @@
 #include "cmd/bpfverify/listing.h"
 
+#ifdef BPFVERIFY_HAVE_DISASM
 #include "lib/isa/disasm.h"
+#endif
 #include "lib/object/uapi_enums.h"
 
 #include <string>
@@ -18,6 +20,7 @@ void printListing(const object::Object &object, const object::Program &p, llvm::
   os << p.insns.size() << " insns" << (p.autoload ? "" : ", not autoloaded") << ")\n";
 }
 
+#ifdef BPFVERIFY_HAVE_DISASM
 namespace {
 
 std::string mapName(const object::Object &object, int32_t index) {
@@ -65,5 +68,13 @@ void printDisassembly(const object::Object &object, const object::Program &p,
       ++i; // the second slot is part of the same instruction
   }
 }
+
+#else
+void printDisassembly(const object::Object &object, const object::Program &p, const btf::Target *,
+                      llvm::raw_ostream &os) {
+  os << object.path << ": " << p.sectionName << "/" << p.name
+     << ": --disasm needs lib/isa, which this build does not have\n";
+}
+#endif
 
 } // namespace bpfverify::cli
