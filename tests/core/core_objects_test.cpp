@@ -322,3 +322,25 @@ TEST_CASE("decisions explain themselves in libbpf's words", "[core]") {
   CHECK(sawPid);
   CHECK(sawPoison);
 }
+
+TEST_CASE("the test objects exercise every relocation kind and instruction form", "[core]") {
+  std::set<uint32_t> kinds;
+  std::set<uint8_t> classes;
+  bool poisonedLdImm64 = false;
+  for (const char *stem : {"core_fields", "core_bitfields", "core_enums", "core_types",
+                           "core_direct", "core_pruned"}) {
+    BpfObject obj(stem);
+    std::vector<btf::core::CoreDecision> decisions;
+    REQUIRE(errorMessage(obj.relocate(&decisions)).empty());
+    for (const auto &d : decisions) {
+      kinds.insert(static_cast<uint32_t>(d.record.kind));
+      classes.insert(d.before[0].cls());
+      poisonedLdImm64 |= isa::isLdImm64(d.before[0]) && d.after[1].imm == 0xbad2310;
+    }
+  }
+  CHECK(kinds.size() == 13); // FIELD_BYTE_OFFSET (0) .. TYPE_MATCHES (12)
+  CHECK(classes.count(isa::BPF_ALU64));
+  CHECK(classes.count(isa::BPF_LDX));
+  CHECK(classes.count(isa::BPF_LD)); // ld_imm64: enum values
+  CHECK(poisonedLdImm64);            // both slots of a poisoned ld_imm64
+}
