@@ -17,8 +17,8 @@ namespace bpfverify::btf::core {
 ///   relo #0: patched insn #2 (ALU/ALU64) imm 1264 -> 1264
 std::vector<std::string> explainDecision(const CoreDecision &decision);
 
-/// What libbpf (fixup_log_failed_core_relo, 1.1 and current) writes into the verifier log for a reached
-/// poisoned instruction at insnIdx:
+/// What libbpf (fixup_log_failed_core_relo, 1.1 and current) writes into the verifier log for a
+/// reached poisoned instruction at insnIdx:
 ///   "<insnIdx>: <invalid CO-RE relocation>\nfailed to resolve CO-RE relocation <spec>\n"
 /// Empty when the record's spec does not parse (libbpf then leaves the log alone).
 std::string failedRelocationLogText(int insnIdx, const Btf &localBtf, const CoreReloRecord &rec);

@@ -344,3 +344,30 @@ TEST_CASE("the test objects exercise every relocation kind and instruction form"
   CHECK(classes.count(isa::BPF_LD)); // ld_imm64: enum values
   CHECK(poisonedLdImm64);            // both slots of a poisoned ld_imm64
 }
+
+TEST_CASE("a refused size change reads as in libbpf 1.1's warning and log fixup", "[core]") {
+  // libbpf 1.1 loading core_direct_signed alone printed:
+  //   prog 'core_direct_signed': relo #8: insn #1 (LDX/ST/STX) accesses field incorrectly. ...
+  // and rewrote the verifier log's poisoned call to:
+  //   1: <invalid CO-RE relocation>
+  //   failed to resolve CO-RE relocation <byte_off> [331] struct task_struct___narrow_signed.pid
+  //   (0:0 @ offset 0)
+  BpfObject obj("core_direct");
+  std::vector<btf::core::CoreDecision> decisions;
+  REQUIRE(errorMessage(obj.relocate(&decisions)).empty());
+  const btf::core::CoreDecision *refused = nullptr;
+  for (const auto &d : decisions)
+    if (d.result.failMemszAdjust)
+      refused = &d;
+  REQUIRE(refused);
+  uint32_t progStart = obj.functions["core_direct_signed"].offset / sizeof(isa::Insn);
+  CHECK(refused->reloIndex == 8);
+  CHECK(refused->insnIndex - progStart == 1);
+  CHECK(refused->note == "relo #8: insn #" + std::to_string(refused->insnIndex) +
+                             " (LDX/ST/STX) accesses field incorrectly. Make sure you are "
+                             "accessing pointers, unsigned integers, or fields of matching type "
+                             "and size.");
+  CHECK(btf::core::failedRelocationLogText(1, *obj.btf, refused->record) ==
+        "1: <invalid CO-RE relocation>\nfailed to resolve CO-RE relocation <byte_off> [331] "
+        "struct task_struct___narrow_signed.pid (0:0 @ offset 0)\n");
+}
