@@ -160,5 +160,49 @@ TEST_CASE("MOV, MOVSX and BPF_END", "[domain][alu]") {
   CHECK(m.smin == -128);
   CHECK(m.smax == 127);
   CHECK(m.varOff.isUnknown());
-  CHECK(byteSwap() == ScalarBounds::unknown());
+  // 6.18: BPF_END marks the destination unknown, even for a constant.
+  CHECK(byteSwap(k(0x1234), true, false, 16) == ScalarBounds::unknown());
+  CHECK(byteSwap(k(0x1234), false, false, 64) == ScalarBounds::unknown());
+}
+
+TEST_CASE("6.18.y: BPF_END through tnum_bswap (scalar_byte_swap)", "[domain][alu]") {
+  const DomainOptions stable = DomainOptions::linux618Stable();
+  CHECK(byteSwap(k(0x1234), true, false, 16, stable) == k(0x3412));
+  CHECK(byteSwap(k(0x1122334455667788), true, false, 64, stable) == k(0x8877665544332211));
+  // to_le on a little-endian machine only truncates (le64 is a no-op, and not zero-extended).
+  CHECK(byteSwap(k(0x1122334455667788), false, false, 32, stable) == k(0x55667788));
+  CHECK(byteSwap(k(0x1122334455667788), false, false, 64, stable) == k(0x1122334455667788));
+  // to_be swaps.
+  CHECK(byteSwap(k(0x1122334455667788), false, true, 32, stable) == k(0x88776655));
+  ScalarBounds low = range(0, 0xff);
+  ScalarBounds swapped = byteSwap(low, false, true, 16, stable);
+  CHECK(swapped.varOff == Tnum{0, 0xff00});
+  CHECK(swapped.umax == 0xff00);
+}
+
+TEST_CASE("6.18.y: maybe_fork_scalars on AND/OR with a constant", "[domain][alu]") {
+  const DomainOptions stable = DomainOptions::linux618Stable();
+  // s64 [-1, 0], as after "r >>= 63" arithmetic.
+  ScalarBounds m = adjustScalarMinMaxVals(ScalarBounds::unknown(), k(63), BPF_ARSH, true);
+  std::optional<ScalarBounds> forked;
+  ScalarBounds r = adjustScalarMinMaxVals(m, k(0x10), BPF_AND, true, stable, &forked);
+  REQUIRE(forked.has_value());
+  CHECK(*forked == k(0));
+  CHECK(r == k(0x10)); // -1 & 0x10
+  CHECK(adjustScalarMinMaxVals(*forked, k(0x10), BPF_AND, true, stable, &forked) == k(0));
+  CHECK_FALSE(forked.has_value());
+  // The release does not fork.
+  ScalarBounds plain = adjustScalarMinMaxVals(m, k(0x10), BPF_AND, true, {}, &forked);
+  CHECK_FALSE(forked.has_value());
+  CHECK(plain.umax == 0x10);
+  CHECK(plain.varOff == Tnum{0, 0x10});
+  // s32 [-1, 0] only: the low halves are forked, the upper bits stay.
+  ScalarBounds w = range(0, 0xffffffff);
+  w.s32Min = -1;
+  w.s32Max = 0;
+  w.sync();
+  adjustScalarMinMaxVals(w, k(0), BPF_OR, false, stable, &forked);
+  REQUIRE(forked.has_value());
+  CHECK(forked->u32Max == 0);
+  CHECK(forked->varOff == Tnum{0, 0});
 }

@@ -300,3 +300,65 @@ TEST_CASE("coerce_subreg_to_size_sx and set_sext32_default_val", "[domain][bound
   CHECK(d.u32Max == U32Max);
   CHECK(d.varOff == Tnum{0, 0xffffffff});
 }
+
+TEST_CASE("6.18.y: u32/s32 refinement when the s32 range crosses the sign boundary",
+          "[domain][bounds]") {
+  // u32 [0, 0xc6b7f100] and s32 [-3, 0x46b7f100]: the negative s32 part [0xfffffffd,
+  // 0xffffffff] lies above the u32 range, so only the non-negative part remains.
+  ScalarBounds r;
+  r.u32Min = 0;
+  r.u32Max = 0xc6b7f100;
+  r.s32Min = -3;
+  r.s32Max = 0x46b7f100;
+  ScalarBounds release = r;
+  release.sync(DomainOptions::linux618());
+  CHECK(release.s32Min == -3);
+  CHECK(release.u32Max == 0xc6b7f100);
+  ScalarBounds stable = r;
+  stable.sync(DomainOptions::linux618Stable());
+  // u32 max 0xc6b7f100 lies below (u32)-3: only the non-negative half remains.
+  CHECK(stable.s32Min == 0);
+  CHECK(stable.s32Max == 0x46b7f100);
+  CHECK(stable.u32Max == 0x46b7f100);
+  // __reg_deduce_mixed_bounds: unknown upper half, new low-half maximum.
+  CHECK(stable.umax == 0xffffffff46b7f100);
+}
+
+TEST_CASE("6.18.y: tnum_step and the single-value overlap in __update_reg64_bounds",
+          "[domain][bounds]") {
+  // tnum.c's example: t = x11100x0, z = 241 -> 242.
+  Tnum t{0b01110000, 0b10000010};
+  CHECK(tnumStep(t, 241) == 242);
+  CHECK(tnumStep(t, 0) == t.value);
+  CHECK(tnumStep(t, 0xff) == (t.value | t.mask));
+  // Brute force against the definition on small tnums.
+  for (uint64_t mask : {0x0ull, 0x5ull, 0x29ull, 0xf0ull, 0xa5ull})
+    for (uint64_t value = 0; value < 256; value += 17) {
+      Tnum s{value & ~mask, mask};
+      uint64_t tmax = s.value | s.mask;
+      for (uint64_t z = 0; z < 300; z++) {
+        uint64_t want = tmax;
+        if (z < s.value)
+          want = s.value;
+        else
+          for (uint64_t c = z + 1; c <= tmax; c++)
+            if (s.contains(c)) {
+              want = c;
+              break;
+            }
+        if (tnumStep(s, z) != want)
+          FAIL("tnum_step(" << s.value << "; " << s.mask << ", " << z << ")");
+      }
+    }
+  // u64 [5, 9] and tnum (0; 0x18): members 0, 8, 16, 24 -> only 8 is in range.
+  ScalarBounds r;
+  r.umin = 5;
+  r.umax = 9;
+  r.varOff = Tnum{0, 0x18};
+  ScalarBounds stable = r;
+  stable.updateBounds64(DomainOptions::linux618Stable());
+  CHECK(stable == ScalarBounds::known(8));
+  ScalarBounds release = r;
+  release.updateBounds64(DomainOptions::linux618());
+  CHECK(release.umin == 5);
+}

@@ -155,7 +155,7 @@ void scalar32And(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // scalar_min_max_and
-void scalarAnd(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarAnd(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   if (src.varOff.isConst() && dst.varOff.isConst()) {
     dst = ScalarBounds::known(dst.varOff.value);
     return;
@@ -163,7 +163,7 @@ void scalarAnd(ScalarBounds &dst, const ScalarBounds &src) {
   dst.umin = dst.varOff.value;
   dst.umax = std::min(dst.umax, src.umax);
   signed64FromUnsigned(dst);
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 // scalar32_min_max_or
@@ -179,7 +179,7 @@ void scalar32Or(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // scalar_min_max_or
-void scalarOr(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarOr(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   if (src.varOff.isConst() && dst.varOff.isConst()) {
     dst = ScalarBounds::known(dst.varOff.value);
     return;
@@ -187,7 +187,7 @@ void scalarOr(ScalarBounds &dst, const ScalarBounds &src) {
   dst.umin = std::max(dst.umin, src.umin);
   dst.umax = dst.varOff.value | dst.varOff.mask;
   signed64FromUnsigned(dst);
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 // scalar32_min_max_xor
@@ -203,7 +203,7 @@ void scalar32Xor(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // scalar_min_max_xor
-void scalarXor(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarXor(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   if (src.varOff.isConst() && dst.varOff.isConst()) {
     dst = ScalarBounds::known(dst.varOff.value);
     return;
@@ -211,7 +211,7 @@ void scalarXor(ScalarBounds &dst, const ScalarBounds &src) {
   dst.umin = dst.varOff.value;
   dst.umax = dst.varOff.value | dst.varOff.mask;
   signed64FromUnsigned(dst);
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 // __scalar32_min_max_lsh
@@ -239,13 +239,16 @@ void scalar32Lsh(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // __scalar64_min_max_lsh
-void scalar64LshBounds(ScalarBounds &dst, uint64_t uminVal, uint64_t umaxVal) {
-  // <<32 of a non-negative subregister (the "<<32 s>>32" sign-extension idiom) keeps signed bounds.
-  if (uminVal == 32 && umaxVal == 32 && dst.s32Max >= 0)
+void scalar64LshBounds(ScalarBounds &dst, uint64_t uminVal, uint64_t umaxVal,
+                       const DomainOptions &opts) {
+  // <<32 (the "<<32 s>>32" sign-extension idiom) keeps the signed bounds: in 6.18 each bound only
+  // when non-negative, in 6.18.y always (s32 bounds cannot flip sign when shifted by 32).
+  bool by32 = uminVal == 32 && umaxVal == 32;
+  if (by32 && (opts.lsh32NegativeBounds || dst.s32Max >= 0))
     dst.smax = int64_t(uint64_t(int64_t(dst.s32Max)) << 32);
   else
     dst.smax = S64Max;
-  if (uminVal == 32 && umaxVal == 32 && dst.s32Min >= 0)
+  if (by32 && (opts.lsh32NegativeBounds || dst.s32Min >= 0))
     dst.smin = int64_t(uint64_t(int64_t(dst.s32Min)) << 32);
   else
     dst.smin = S64Min;
@@ -259,14 +262,14 @@ void scalar64LshBounds(ScalarBounds &dst, uint64_t uminVal, uint64_t umaxVal) {
 }
 
 // scalar_min_max_lsh
-void scalarLsh(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarLsh(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   uint64_t umaxVal = src.umax;
   uint64_t uminVal = src.umin;
   // The 64-bit part reads the unshifted 32-bit bounds, so it goes first.
-  scalar64LshBounds(dst, uminVal, umaxVal);
+  scalar64LshBounds(dst, uminVal, umaxVal, opts);
   scalar32LshBounds(dst, uminVal, umaxVal);
   dst.varOff = tnumLshift(dst.varOff, uint8_t(uminVal));
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 // scalar32_min_max_rsh
@@ -284,7 +287,7 @@ void scalar32Rsh(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // scalar_min_max_rsh
-void scalarRsh(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarRsh(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   uint64_t umaxVal = src.umax;
   uint64_t uminVal = src.umin;
   dst.smin = S64Min;
@@ -293,7 +296,7 @@ void scalarRsh(ScalarBounds &dst, const ScalarBounds &src) {
   dst.umin >>= umaxVal;
   dst.umax >>= uminVal;
   dst.markUnbounded32();
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 // scalar32_min_max_arsh (the shift is a known constant here)
@@ -309,7 +312,7 @@ void scalar32Arsh(ScalarBounds &dst, const ScalarBounds &src) {
 }
 
 // scalar_min_max_arsh
-void scalarArsh(ScalarBounds &dst, const ScalarBounds &src) {
+void scalarArsh(ScalarBounds &dst, const ScalarBounds &src, const DomainOptions &opts) {
   uint64_t uminVal = src.umin;
   dst.smin >>= uminVal;
   dst.smax >>= uminVal;
@@ -317,7 +320,7 @@ void scalarArsh(ScalarBounds &dst, const ScalarBounds &src) {
   dst.umin = 0;
   dst.umax = U64Max;
   dst.markUnbounded32();
-  dst.updateBounds();
+  dst.updateBounds(opts);
 }
 
 } // namespace
@@ -351,8 +354,27 @@ bool isSafeToComputeDstRegRange(uint8_t op, bool alu64, const ScalarBounds &src)
 }
 
 // adjust_scalar_min_max_vals
+// maybe_fork_scalars: returns the forked destination, and sets dst to -1, when the range is
+// exactly [-1, 0] in s64 (else s32).
+static std::optional<ScalarBounds> maybeForkScalars(ScalarBounds &dst) {
+  ScalarBounds forked = dst;
+  if (dst.smin == -1 && dst.smax == 0) {
+    forked = ScalarBounds::known(0);
+    dst = ScalarBounds::known(U64Max);
+  } else if (dst.s32Min == -1 && dst.s32Max == 0) {
+    forked.markKnown32(0);
+    dst.markKnown32(U32Max);
+  } else {
+    return std::nullopt;
+  }
+  return forked;
+}
+
 ScalarBounds adjustScalarMinMaxVals(const ScalarBounds &dstIn, const ScalarBounds &srcIn,
-                                    uint8_t op, bool alu64) {
+                                    uint8_t op, bool alu64, const DomainOptions &opts,
+                                    std::optional<ScalarBounds> *forkedDst) {
+  if (forkedDst)
+    forkedDst->reset();
   // BPF_NEG: the kernel hands the destination in as the source.
   const ScalarBounds src = op == BPF_NEG ? dstIn : srcIn;
   if (!isSafeToComputeDstRegRange(op, alu64, src))
@@ -383,44 +405,54 @@ ScalarBounds adjustScalarMinMaxVals(const ScalarBounds &dstIn, const ScalarBound
     scalarMul(dst, src);
     break;
   case BPF_AND:
+    if (opts.forkScalarsOnAndOr && src.varOff.isConst()) {
+      auto forked = maybeForkScalars(dst);
+      if (forkedDst)
+        *forkedDst = forked;
+    }
     dst.varOff = tnumAnd(dst.varOff, src.varOff);
     scalar32And(dst, src);
-    scalarAnd(dst, src);
+    scalarAnd(dst, src, opts);
     break;
   case BPF_OR:
+    if (opts.forkScalarsOnAndOr && src.varOff.isConst()) {
+      auto forked = maybeForkScalars(dst);
+      if (forkedDst)
+        *forkedDst = forked;
+    }
     dst.varOff = tnumOr(dst.varOff, src.varOff);
     scalar32Or(dst, src);
-    scalarOr(dst, src);
+    scalarOr(dst, src, opts);
     break;
   case BPF_XOR:
     dst.varOff = tnumXor(dst.varOff, src.varOff);
     scalar32Xor(dst, src);
-    scalarXor(dst, src);
+    scalarXor(dst, src, opts);
     break;
   case BPF_LSH:
     if (!alu64)
       scalar32Lsh(dst, src);
     else
-      scalarLsh(dst, src);
+      scalarLsh(dst, src, opts);
     break;
   case BPF_RSH:
     if (!alu64)
       scalar32Rsh(dst, src);
     else
-      scalarRsh(dst, src);
+      scalarRsh(dst, src, opts);
     break;
   case BPF_ARSH:
     if (!alu64)
       scalar32Arsh(dst, src);
     else
-      scalarArsh(dst, src);
+      scalarArsh(dst, src, opts);
     break;
   default:
     break;
   }
   if (!alu64)
     dst.zext32To64();
-  dst.sync();
+  dst.sync(opts);
   return dst;
 }
 
@@ -432,17 +464,17 @@ ScalarBounds movImm(int32_t imm, bool alu64) {
 }
 
 // check_alu_op, BPF_MOV | BPF_X with off 0
-ScalarBounds movReg(const ScalarBounds &src, bool alu64) {
+ScalarBounds movReg(const ScalarBounds &src, bool alu64, const DomainOptions &opts) {
   ScalarBounds dst = src;
   if (!alu64) {
     dst.zext32To64();
-    dst.sync();
+    dst.sync(opts);
   }
   return dst;
 }
 
 // check_alu_op, BPF_MOV | BPF_X with off 8/16/32 (movsx)
-ScalarBounds movSx(const ScalarBounds &src, int offBits, bool alu64) {
+ScalarBounds movSx(const ScalarBounds &src, int offBits, bool alu64, const DomainOptions &opts) {
   ScalarBounds dst = src;
   if (alu64) {
     dst.coerceToSizeSx(offBits >> 3);
@@ -450,13 +482,33 @@ ScalarBounds movSx(const ScalarBounds &src, int offBits, bool alu64) {
   }
   dst.coerceSubregToSizeSx(offBits >> 3);
   dst.zext32To64();
-  dst.sync();
+  dst.sync(opts);
   return dst;
 }
 
-// check_alu_op, BPF_END: check_reg_arg(DST_OP) marks the register unknown.
-ScalarBounds byteSwap() {
-  return ScalarBounds::unknown();
+// check_alu_op, BPF_END. 6.18: check_reg_arg(DST_OP) marks the register unknown. 6.18.y:
+// adjust_scalar_min_max_vals with scalar_byte_swap, no zero-extension, then reg_bounds_sync.
+ScalarBounds byteSwap(const ScalarBounds &dstIn, bool alu64, bool toBigEndian, int bits,
+                      const DomainOptions &opts) {
+  if (!opts.byteSwapTracking)
+    return ScalarBounds::unknown();
+  ScalarBounds dst = dstIn;
+  // BPF is little-endian here: to_le only truncates, to_be and ALU64 bswap swap bytes.
+  bool needSwap = alu64 || toBigEndian;
+  if (needSwap) {
+    if (bits == 16)
+      dst.varOff = tnumBswap16(dst.varOff);
+    else if (bits == 32)
+      dst.varOff = tnumBswap32(dst.varOff);
+    else if (bits == 64)
+      dst.varOff = tnumBswap64(dst.varOff);
+    // The ranges mean nothing after a swap; they come back from the tnum.
+    dst.markUnbounded();
+  }
+  if (bits == 16 || bits == 32)
+    dst.coerceToSize(bits / 8, opts);
+  dst.sync(opts);
+  return dst;
 }
 
 } // namespace bpfverify::domain

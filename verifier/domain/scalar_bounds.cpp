@@ -59,16 +59,28 @@ void ScalarBounds::updateBounds32() {
 }
 
 // __update_reg64_bounds
-void ScalarBounds::updateBounds64() {
+void ScalarBounds::updateBounds64(const DomainOptions &opts) {
   constexpr uint64_t signBit = uint64_t{1} << 63;
   smin = std::max(smin, int64_t(varOff.value | (varOff.mask & signBit)));
   smax = std::min(smax, int64_t(varOff.value | (varOff.mask & ~signBit)));
   umin = std::max(umin, varOff.value);
   umax = std::min(umax, varOff.value | varOff.mask);
+  if (!opts.tnumStepSingleValue)
+    return;
+  // 6.18.y: when the u64 range and the tnum share a single value, the register is that constant.
+  uint64_t next = tnumStep(varOff, umin);
+  bool uminInTnum = varOff.contains(umin);
+  uint64_t tmax = varOff.value | varOff.mask;
+  if (uminInTnum && next > umax)
+    *this = known(umin);
+  else if (!uminInTnum && next == tmax)
+    *this = known(tmax);
+  else if (!uminInTnum && next <= umax && tnumStep(varOff, next) > umax)
+    *this = known(next);
 }
 
 // __reg32_deduce_bounds
-void ScalarBounds::deduceBounds32() {
+void ScalarBounds::deduceBounds32(const DomainOptions &opts) {
   // Upper 32 bits constant across the u64 range: the low halves form a range of their own.
   if ((umin >> 32) == (umax >> 32)) {
     u32Min = std::max(u32Min, uint32_t(umin));
@@ -107,6 +119,15 @@ void ScalarBounds::deduceBounds32() {
   if (uint32_t(s32Min) <= uint32_t(s32Max)) {
     u32Min = std::max(uint32_t(s32Min), u32Min);
     u32Max = std::min(uint32_t(s32Max), u32Max);
+  } else if (opts.reg32CrossSignDeduction) {
+    // 6.18.y: the 32-bit twin of __reg64_deduce_bounds' wrapped-s64 case.
+    if (u32Max < uint32_t(s32Min)) {
+      s32Min = int32_t(u32Min);
+      u32Max = std::min(u32Max, uint32_t(s32Max));
+    } else if (uint32_t(s32Max) < u32Min) {
+      s32Max = int32_t(u32Max);
+      u32Min = std::max(u32Min, uint32_t(s32Min));
+    }
   }
 }
 
@@ -163,13 +184,13 @@ void ScalarBounds::boundOffset() {
 }
 
 // reg_bounds_sync
-void ScalarBounds::sync() {
-  updateBounds();
-  deduceBounds();
-  deduceBounds();
-  deduceBounds();
+void ScalarBounds::sync(const DomainOptions &opts) {
+  updateBounds(opts);
+  deduceBounds(opts);
+  deduceBounds(opts);
+  deduceBounds(opts);
   boundOffset();
-  updateBounds();
+  updateBounds(opts);
 }
 
 // __reg_assign_32_into_64
@@ -193,7 +214,7 @@ void ScalarBounds::zext32To64() {
 }
 
 // coerce_reg_to_size
-void ScalarBounds::coerceToSize(int size) {
+void ScalarBounds::coerceToSize(int size, const DomainOptions &opts) {
   varOff = tnumCast(varOff, uint8_t(size));
   uint64_t mask = (uint64_t{1} << (size * 8)) - 1;
   if ((umin & ~mask) == (umax & ~mask)) {
@@ -208,7 +229,7 @@ void ScalarBounds::coerceToSize(int size) {
   // Below 32 bits the subregister was truncated too.
   if (size < 4)
     markUnbounded32();
-  sync();
+  sync(opts);
 }
 
 namespace {

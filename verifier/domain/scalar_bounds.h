@@ -2,6 +2,7 @@
 // The kernel's knowledge of a scalar: a tnum plus signed/unsigned 64-bit and 32-bit ranges, and
 // the Linux 6.18 bounds bookkeeping on it (reg_bounds_sync and friends, coercions, zero-extension).
 
+#include "verifier/domain/options.h"
 #include "verifier/domain/tnum.h"
 
 #include <cstdint>
@@ -60,34 +61,34 @@ struct ScalarBounds {
 
   /// __update_reg32_bounds / __update_reg64_bounds / __update_reg_bounds: learn from var_off.
   void updateBounds32();
-  void updateBounds64();
-  void updateBounds() {
+  void updateBounds64(const DomainOptions &opts = {});
+  void updateBounds(const DomainOptions &opts = {}) {
     updateBounds32();
-    updateBounds64();
+    updateBounds64(opts);
   }
   /// __reg32_deduce_bounds
-  void deduceBounds32();
+  void deduceBounds32(const DomainOptions &opts = {});
   /// __reg64_deduce_bounds
   void deduceBounds64();
   /// __reg_deduce_mixed_bounds
   void deduceMixedBounds();
   /// __reg_deduce_bounds
-  void deduceBounds() {
-    deduceBounds32();
+  void deduceBounds(const DomainOptions &opts = {}) {
+    deduceBounds32(opts);
     deduceBounds64();
     deduceMixedBounds();
   }
   /// __reg_bound_offset: learn var_off bits from the unsigned ranges.
   void boundOffset();
   /// reg_bounds_sync
-  void sync();
+  void sync(const DomainOptions &opts = {});
 
   /// __reg_assign_32_into_64
   void assign32Into64();
   /// zext_32_to_64: the BPF ISA zero-extends every ALU32 result.
   void zext32To64();
   /// coerce_reg_to_size: truncate to size (1, 2 or 4) bytes, zero-extended; ends in sync().
-  void coerceToSize(int size);
+  void coerceToSize(int size, const DomainOptions &opts = {});
   /// coerce_reg_to_size_sx: sign-extend from size (1, 2 or 4) bytes to 64 bits (no sync).
   void coerceToSizeSx(int size);
   /// coerce_subreg_to_size_sx: sign-extend the low size (1 or 2) bytes into the 32-bit subreg.

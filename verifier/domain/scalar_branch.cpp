@@ -333,11 +333,11 @@ void regsRefineCondOp(ScalarBounds &reg1In, ScalarBounds &reg2In, uint8_t op, bo
 
 namespace {
 BranchEdge refineEdge(const ScalarBounds &dst, const ScalarBounds &src, uint8_t op, bool is32,
-                      const char *dstCtx, const char *srcCtx) {
+                      const char *dstCtx, const char *srcCtx, const DomainOptions &opts) {
   BranchEdge edge{dst, src, {}};
   regsRefineCondOp(edge.dst, edge.src, op, is32);
-  edge.dst.sync();
-  edge.src.sync();
+  edge.dst.sync(opts);
+  edge.src.sync(opts);
   if (auto msg = sanityCheck(edge.dst, dstCtx))
     edge.violations.push_back(*msg);
   if (auto msg = sanityCheck(edge.src, srcCtx))
@@ -347,18 +347,18 @@ BranchEdge refineEdge(const ScalarBounds &dst, const ScalarBounds &src, uint8_t 
 } // namespace
 
 BranchEdge refineOnBranch(const ScalarBounds &dst, const ScalarBounds &src, uint8_t op, bool is32,
-                          bool branchTaken) {
+                          bool branchTaken, const DomainOptions &opts) {
   if (branchTaken)
-    return refineEdge(dst, src, op, is32, "true_reg1", "true_reg2");
-  return refineEdge(dst, src, revOpcode(op), is32, "false_reg1", "false_reg2");
+    return refineEdge(dst, src, op, is32, "true_reg1", "true_reg2", opts);
+  return refineEdge(dst, src, revOpcode(op), is32, "false_reg1", "false_reg2", opts);
 }
 
 // reg_set_min_max (both registers scalars)
 BranchRefinement regSetMinMax(const ScalarBounds &dst, const ScalarBounds &src, uint8_t op,
-                              bool is32) {
+                              bool is32, const DomainOptions &opts) {
   BranchRefinement r;
-  r.fallthrough = refineOnBranch(dst, src, op, is32, false);
-  r.taken = refineOnBranch(dst, src, op, is32, true);
+  r.fallthrough = refineOnBranch(dst, src, op, is32, false, opts);
+  r.taken = refineOnBranch(dst, src, op, is32, true, opts);
   r.messages = r.taken.violations;
   r.messages.insert(r.messages.end(), r.fallthrough.violations.begin(),
                     r.fallthrough.violations.end());

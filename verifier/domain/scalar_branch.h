@@ -42,7 +42,7 @@ struct BranchEdge {
 
 /// The edge where "dst op src" is true (branchTaken) or false.
 BranchEdge refineOnBranch(const ScalarBounds &dst, const ScalarBounds &src, uint8_t op, bool is32,
-                          bool branchTaken);
+                          bool branchTaken, const DomainOptions &opts = {});
 
 /// reg_set_min_max: both edges; messages lists the violations in the kernel's log order
 /// (true_reg1, true_reg2, false_reg1, false_reg2).
@@ -52,6 +52,6 @@ struct BranchRefinement {
   std::vector<std::string> messages;
 };
 BranchRefinement regSetMinMax(const ScalarBounds &dst, const ScalarBounds &src, uint8_t op,
-                              bool is32);
+                              bool is32, const DomainOptions &opts = {});
 
 } // namespace bpfverify::domain

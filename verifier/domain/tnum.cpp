@@ -149,4 +149,31 @@ Tnum tnumConstSubreg(Tnum a, uint32_t value) {
   return tnumWithSubreg(a, tnumConst(value));
 }
 
+// tnum_step: every member is value + s for a submask s of mask, so find the smallest submask
+// above d = z - value by incrementing d "within the mask": set every non-mask bit (and every bit
+// below d's highest non-mask 1) so the +1 carries through them, then keep the mask bits.
+uint64_t tnumStep(Tnum t, uint64_t z) {
+  uint64_t tmax = t.value | t.mask;
+  if (z >= tmax)
+    return tmax;
+  if (z < t.value)
+    return t.value;
+  uint64_t d = z - t.value;
+  int bits = 64 - std::countl_zero(d & ~t.mask); // fls64
+  uint64_t carryMask = bits >= 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+  uint64_t filled = d | carryMask | ~t.mask;
+  return t.value | ((filled + 1) & t.mask);
+}
+
+// tnum_bswap16 / tnum_bswap32 / tnum_bswap64
+Tnum tnumBswap16(Tnum a) {
+  return Tnum{__builtin_bswap16(uint16_t(a.value)), __builtin_bswap16(uint16_t(a.mask))};
+}
+Tnum tnumBswap32(Tnum a) {
+  return Tnum{__builtin_bswap32(uint32_t(a.value)), __builtin_bswap32(uint32_t(a.mask))};
+}
+Tnum tnumBswap64(Tnum a) {
+  return Tnum{__builtin_bswap64(a.value), __builtin_bswap64(a.mask)};
+}
+
 } // namespace bpfverify::domain

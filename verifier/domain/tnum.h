@@ -55,6 +55,12 @@ Tnum tnumSubreg(Tnum a);                   ///< tnum_subreg
 Tnum tnumClearSubreg(Tnum a);              ///< tnum_clear_subreg
 Tnum tnumWithSubreg(Tnum reg, Tnum subreg);   ///< tnum_with_subreg
 Tnum tnumConstSubreg(Tnum a, uint32_t value); ///< tnum_const_subreg
+/// tnum_step (6.18.y): the smallest member of t greater than z; t's largest member when z is
+/// at or above it, t's smallest when z is below it.
+uint64_t tnumStep(Tnum t, uint64_t z);
+Tnum tnumBswap16(Tnum a); ///< tnum_bswap16 (6.18.y): swap the low two bytes, clear the rest
+Tnum tnumBswap32(Tnum a); ///< tnum_bswap32 (6.18.y)
+Tnum tnumBswap64(Tnum a); ///< tnum_bswap64 (6.18.y)
 /// tnum_subreg_is_const
 inline bool tnumSubregIsConst(Tnum a) {
   return tnumSubreg(a).mask == 0;

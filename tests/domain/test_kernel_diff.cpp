@@ -1,0 +1,346 @@
+// Differential check against the running kernel's verifier (hidden: run with
+// `test_domain "[kernel]"` as root on Linux 6.18). Random straight-line programs on two scalars
+// r6 and r7 are loaded with log_level 2; every register state the kernel prints for them must be
+// the one the domain computes, printed the same way. Conditional jumps whose outcome the domain
+// knows are left out, so both edges are always explored; each jump target is its own
+// "r0 = 0; exit" stub, so the taken edge's state is printed in its "from N to M:" line.
+
+#include "concrete_sets.h"
+
+#include "verifier/domain/scalar_alu.h"
+#include "verifier/domain/scalar_branch.h"
+
+#include <catch2/catch.hpp>
+
+#include <linux/bpf.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+using namespace bpfverify::domain;
+using namespace bpfverify::domain::testing;
+
+namespace {
+
+bpf_insn makeInsn(uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm) {
+  bpf_insn insn{};
+  insn.code = code;
+  insn.dst_reg = dst;
+  insn.src_reg = src;
+  insn.off = off;
+  insn.imm = imm;
+  return insn;
+}
+
+struct Expected {
+  std::optional<ScalarBounds> r6, r7;
+};
+
+/// One generated program with the states the domain predicts.
+struct Program {
+  std::vector<bpf_insn> insns;
+  std::map<int, Expected> afterInsn; ///< main-path insn index -> state printed on its line
+  std::map<int, Expected> takenEdge; ///< jump insn index -> state at its stub ("from" line)
+  std::vector<std::pair<int, int>> jumpFixups; ///< (jump insn index, stub number)
+};
+
+int32_t randomImm(SetGenerator &gen) {
+  switch (gen.below(4)) {
+  case 0:
+    return int32_t(gen.below(64)) - 16;
+  case 1:
+    return int32_t(uint32_t(gen.value()));
+  case 2:
+    return int32_t(1u << gen.below(32));
+  default:
+    return int32_t(gen.any());
+  }
+}
+
+/// Builds a program; the domain's model of r6/r7 follows along.
+Program generate(SetGenerator &gen, int length, const DomainOptions &opts) {
+  Program p;
+  ScalarBounds reg[2];
+  auto emit = [&](bpf_insn insn) { p.insns.push_back(insn); };
+  // r6 = *(u32 *)(r1 + 0) (skb->len), r7 = *(u32 *)(r1 + 8) (skb->mark): check_ctx_access marks
+  // them unknown, then check_mem_access's coerce_reg_to_size(4).
+  for (int r = 0; r < 2; r++) {
+    emit(makeInsn(BPF_LDX | BPF_MEM | BPF_W, uint8_t(6 + r), 1, int16_t(r * 8), 0));
+    reg[r] = ScalarBounds::unknown();
+    reg[r].coerceToSize(4, opts);
+    p.afterInsn[int(p.insns.size()) - 1] =
+        r == 0 ? Expected{reg[0], std::nullopt} : Expected{std::nullopt, reg[1]};
+  }
+  int stubs = 0;
+  while (int(p.insns.size()) < length) {
+    int d = int(gen.below(2));
+    int s = 1 - d;
+    uint8_t dstNo = uint8_t(6 + d), srcNo = uint8_t(6 + s);
+    bool wide = gen.below(2) == 0;
+    bool useX = gen.below(3) == 0;
+    Expected after;
+    if (gen.below(4) == 0) {
+      // Conditional jump.
+      static const uint8_t jops[] = {BPF_JEQ,  BPF_JNE,  BPF_JGT,  BPF_JGE,  BPF_JLT, BPF_JLE,
+                                     BPF_JSET, BPF_JSGT, BPF_JSGE, BPF_JSLT, BPF_JSLE};
+      uint8_t op = jops[gen.below(11)];
+      ScalarBounds src;
+      int32_t imm = 0;
+      if (useX) {
+        src = reg[s];
+      } else {
+        imm = randomImm(gen);
+        src = ScalarBounds::known(uint64_t(int64_t(imm)));
+      }
+      if (isScalarBranchTaken(reg[d], src, op, !wide) != BranchTaken::Unknown)
+        continue;
+      BranchRefinement refined = regSetMinMax(reg[d], src, op, !wide, opts);
+      uint8_t code = uint8_t((wide ? BPF_JMP : BPF_JMP32) | op | (useX ? BPF_X : BPF_K));
+      emit(makeInsn(code, dstNo, useX ? srcNo : 0, 0, imm));
+      int at = int(p.insns.size()) - 1;
+      p.jumpFixups.push_back({at, stubs++});
+      Expected taken;
+      (d == 0 ? taken.r6 : taken.r7) = refined.taken.dst;
+      reg[d] = refined.fallthrough.dst;
+      (d == 0 ? after.r6 : after.r7) = reg[d];
+      if (useX) {
+        (s == 0 ? taken.r6 : taken.r7) = refined.taken.src;
+        reg[s] = refined.fallthrough.src;
+        (s == 0 ? after.r6 : after.r7) = reg[s];
+      }
+      // The "from" line prints every register.
+      taken.r6 = taken.r6 ? taken.r6 : reg[0];
+      taken.r7 = taken.r7 ? taken.r7 : reg[1];
+      if (d == 0 && !useX)
+        taken.r7 = reg[1];
+      if (d == 1 && !useX)
+        taken.r6 = reg[0];
+      p.takenEdge[at] = taken;
+      p.afterInsn[at] = after;
+      continue;
+    }
+    static const uint8_t aops[] = {BPF_ADD, BPF_SUB, BPF_MUL, BPF_DIV, BPF_OR,  BPF_AND,  BPF_LSH,
+                                   BPF_RSH, BPF_NEG, BPF_MOD, BPF_XOR, BPF_MOV, BPF_ARSH, BPF_END};
+    uint8_t op = aops[gen.below(14)];
+    if (op == BPF_END && std::getenv("BPFVERIFY_DOMAIN_NO_END"))
+      continue;
+    uint8_t cls = wide ? BPF_ALU64 : BPF_ALU;
+    unsigned width = wide ? 64 : 32;
+    if (op == BPF_NEG) {
+      emit(makeInsn(cls | BPF_NEG | BPF_K, dstNo, 0, 0, 0));
+      reg[d] = adjustScalarMinMaxVals(reg[d], reg[d], BPF_NEG, wide, opts);
+    } else if (op == BPF_END) {
+      static const int32_t sizes[] = {16, 32, 64};
+      uint8_t srcBit = wide ? BPF_TO_LE : (gen.below(2) ? BPF_TO_BE : BPF_TO_LE);
+      int32_t bits = sizes[gen.below(3)];
+      emit(makeInsn(cls | BPF_END | srcBit, dstNo, 0, 0, bits));
+      reg[d] = byteSwap(reg[d], wide, srcBit == BPF_TO_BE, bits, opts);
+    } else if (op == BPF_MOV) {
+      if (!useX) {
+        int32_t imm = randomImm(gen);
+        emit(makeInsn(cls | BPF_MOV | BPF_K, dstNo, 0, 0, imm));
+        reg[d] = movImm(imm, wide);
+      } else {
+        int offs64[] = {0, 8, 16, 32}, offs32[] = {0, 8, 16};
+        int off = wide ? offs64[gen.below(4)] : offs32[gen.below(3)];
+        emit(makeInsn(cls | BPF_MOV | BPF_X, dstNo, srcNo, int16_t(off), 0));
+        reg[d] = off ? movSx(reg[s], off, wide, opts) : movReg(reg[s], wide, opts);
+        // The copy shares an id with its source; "dst |= 0" clears the destination's id so no
+        // two registers are linked at a later branch (sync_linked_regs is not domain work).
+        (d == 0 ? after.r6 : after.r7) = reg[d];
+        p.afterInsn[int(p.insns.size()) - 1] = after;
+        after = Expected{};
+        emit(makeInsn(BPF_ALU64 | BPF_OR | BPF_K, dstNo, 0, 0, 0));
+        reg[d] = adjustScalarMinMaxVals(reg[d], ScalarBounds::known(0), BPF_OR, true, opts);
+      }
+    } else {
+      ScalarBounds src;
+      if (useX) {
+        src = reg[s];
+        emit(makeInsn(cls | op | BPF_X, dstNo, srcNo, 0, 0));
+      } else {
+        int32_t imm = randomImm(gen);
+        if (op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH)
+          imm = int32_t(gen.below(width));
+        if ((op == BPF_DIV || op == BPF_MOD) && imm == 0)
+          imm = 3;
+        src = ScalarBounds::known(uint64_t(int64_t(imm)));
+        emit(makeInsn(cls | op | BPF_K, dstNo, 0, 0, imm));
+      }
+      reg[d] = adjustScalarMinMaxVals(reg[d], src, op, wide, opts);
+      if (useX)
+        (s == 0 ? after.r6 : after.r7) = reg[s];
+    }
+    (d == 0 ? after.r6 : after.r7) = reg[d];
+    p.afterInsn[int(p.insns.size()) - 1] = after;
+  }
+  // Main exit, then one stub per jump.
+  emit(makeInsn(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0));
+  emit(makeInsn(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+  int stubBase = int(p.insns.size());
+  for (int i = 0; i < stubs; i++) {
+    emit(makeInsn(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0));
+    emit(makeInsn(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+  }
+  for (auto [at, stub] : p.jumpFixups)
+    p.insns[at].off = int16_t(stubBase + 2 * stub - at - 1);
+  return p;
+}
+
+std::string loadLog(const Program &p, int &error) {
+  std::vector<char> log(1 << 20);
+  bpf_attr attr;
+  std::memset(&attr, 0, sizeof(attr));
+  attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+  attr.insns = uint64_t(uintptr_t(p.insns.data()));
+  attr.insn_cnt = uint32_t(p.insns.size());
+  attr.license = uint64_t(uintptr_t("GPL"));
+  attr.log_level = 2;
+  attr.log_buf = uint64_t(uintptr_t(log.data()));
+  attr.log_size = uint32_t(log.size());
+  long fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+  error = fd < 0 ? errno : 0;
+  if (fd >= 0)
+    close(int(fd));
+  return std::string(log.data());
+}
+
+/// " R6=scalar(...) R7=5" -> {6: "scalar(...)", 7: "5"}; ids are dropped (not domain state).
+std::map<int, std::string> parseRegs(const std::string &text) {
+  std::map<int, std::string> regs;
+  static const std::regex reg(R"( R(\d+)=)");
+  std::vector<std::pair<int, size_t>> starts; // (regno, value start)
+  std::vector<size_t> begins;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), reg); it != std::sregex_iterator();
+       ++it) {
+    starts.push_back({std::stoi((*it)[1]), size_t(it->position() + it->length())});
+    begins.push_back(size_t(it->position()));
+  }
+  static const std::regex id(R"(id=\d+(?:[+-]\d+)?,?)");
+  for (size_t i = 0; i < starts.size(); i++) {
+    size_t end = i + 1 < starts.size() ? begins[i + 1] : text.size();
+    std::string value = text.substr(starts[i].second, end - starts[i].second);
+    // Stack slots follow the registers: " fp-8=..." ends the last register's value.
+    if (size_t fp = value.find(" fp"); fp != std::string::npos)
+      value.resize(fp);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\n'))
+      value.pop_back();
+    value = std::regex_replace(value, id, "");
+    if (value.size() > 2 && value.substr(value.size() - 2) == ",)")
+      value.replace(value.size() - 2, 2, ")");
+    regs[starts[i].first] = value;
+  }
+  return regs;
+}
+
+struct Diff {
+  int programs = 0;
+  int compared = 0;
+  std::vector<std::string> mismatches;
+};
+
+void compare(const Program &p, const std::string &log, Diff &diff) {
+  std::map<int, std::string> insnLines, fromLines;
+  static const std::regex insnLine(R"(^(\d+): \(([0-9a-f]{2})\)[^;]*;(.*)$)");
+  static const std::regex fromLine(R"(^from (\d+) to (\d+):(.*)$)");
+  size_t pos = 0;
+  while (pos < log.size()) {
+    size_t nl = log.find('\n', pos);
+    std::string line = log.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? log.size() : nl + 1;
+    std::smatch m;
+    if (std::regex_match(line, m, insnLine)) {
+      int idx = std::stoi(m[1]);
+      if (!insnLines.count(idx))
+        insnLines[idx] = m[3];
+    } else if (std::regex_match(line, m, fromLine)) {
+      // First occurrence: the main path's edges are popped before any forked state's.
+      fromLines.try_emplace(std::stoi(m[1]), m[3]);
+    }
+  }
+  auto check = [&](const char *what, int idx, int regno, const std::optional<ScalarBounds> &want,
+                   const std::map<int, std::string> &got) {
+    if (!want)
+      return;
+    auto it = got.find(regno);
+    std::string expect = formatScalar(*want);
+    diff.compared++;
+    if (it == got.end()) {
+      diff.mismatches.push_back(std::string(what) + " " + std::to_string(idx) + ": R" +
+                                std::to_string(regno) + " not printed, expected " + expect);
+      return;
+    }
+    if (it->second != expect)
+      diff.mismatches.push_back(std::string(what) + " " + std::to_string(idx) + ": R" +
+                                std::to_string(regno) + " kernel " + it->second + " domain " +
+                                expect + "\n    " + describe(*want));
+  };
+  size_t before = diff.mismatches.size();
+  for (auto &[idx, want] : p.afterInsn) {
+    auto line = insnLines.find(idx);
+    if (line == insnLines.end()) {
+      diff.mismatches.push_back("insn " + std::to_string(idx) + " not in the log");
+      break;
+    }
+    auto regs = parseRegs(line->second);
+    check("after insn", idx, 6, want.r6, regs);
+    check("after insn", idx, 7, want.r7, regs);
+  }
+  for (auto &[idx, want] : p.takenEdge) {
+    auto line = fromLines.find(idx);
+    if (line == fromLines.end()) {
+      diff.mismatches.push_back("no 'from " + std::to_string(idx) + "' line");
+      continue;
+    }
+    auto regs = parseRegs(line->second);
+    check("taken edge of", idx, 6, want.r6, regs);
+    check("taken edge of", idx, 7, want.r7, regs);
+  }
+  if (diff.mismatches.size() != before)
+    diff.mismatches.push_back("---- kernel log ----\n" + log);
+}
+
+} // namespace
+
+TEST_CASE("domain states equal the running kernel's verifier log", "[.][kernel]") {
+  uint64_t seed = 0x6b65726e;
+  if (const char *s = std::getenv("BPFVERIFY_DOMAIN_SEED"))
+    seed = std::strtoull(s, nullptr, 0);
+  int count = 300;
+  if (const char *s = std::getenv("BPFVERIFY_DOMAIN_PROGRAMS"))
+    count = std::atoi(s);
+  SetGenerator gen(seed);
+  Diff diff;
+  // The oracle machine runs 6.18.y; BPFVERIFY_DOMAIN_RELEASE=1 checks the 6.18 release rules.
+  const DomainOptions opts = std::getenv("BPFVERIFY_DOMAIN_RELEASE")
+                                 ? DomainOptions::linux618()
+                                 : DomainOptions::linux618Stable();
+  for (int i = 0; i < count && diff.mismatches.size() < 20; i++) {
+    Program p = generate(gen, 6 + int(gen.below(20)), opts);
+    int error = 0;
+    std::string log = loadLog(p, error);
+    if (error == EPERM || error == EACCES)
+      FAIL("BPF_PROG_LOAD refused (" << std::strerror(error) << "): run as root");
+    diff.programs++;
+    if (error) {
+      diff.mismatches.push_back("load failed (" + std::string(std::strerror(error)) + ")\n" + log);
+      continue;
+    }
+    compare(p, log, diff);
+  }
+  std::printf("[domain kernel diff] %d programs, %d register states compared, %zu mismatches, "
+              "seed %#llx\n",
+              diff.programs, diff.compared, diff.mismatches.size(), (unsigned long long)seed);
+  std::string report;
+  for (size_t i = 0; i < diff.mismatches.size() && i < 40; i++)
+    report += diff.mismatches[i] + "\n";
+  INFO(report);
+  CHECK(diff.mismatches.empty());
+}
