@@ -43,4 +43,23 @@ bool isValidSectionName(llvm::StringRef name) {
   return true;
 }
 
+std::string printableName(llvm::StringRef name) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  size_t limit = 128;
+  for (size_t i = 0; i < name.size() && i < limit; ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (c >= 0x20 && c < 0x7f && c != '\\') {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  if (name.size() > limit)
+    out += "...";
+  return out;
+}
+
 } // namespace bpfverify::btf

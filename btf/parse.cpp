@@ -40,7 +40,7 @@ private:
     return inputError(impl_.sourceName, "BTF: " + problem);
   }
   llvm::Error failType(TypeId id, uint32_t kind, uint32_t nameOffset, const llvm::Twine &problem) {
-    llvm::StringRef name = impl_.offsetValid(nameOffset) ? impl_.string(nameOffset) : "";
+    std::string name = printableName(impl_.offsetValid(nameOffset) ? impl_.string(nameOffset) : "");
     return fail("[" + llvm::Twine(id) + "] " + kindName(static_cast<Kind>(kind)) +
                 (name.empty() ? "" : " ") + name + " " + problem);
   }
@@ -430,8 +430,7 @@ private:
         return bad("Invalid member name_offset:" + llvm::Twine(nameOffset));
       m.name = impl_.string(nameOffset);
       auto badMember = [&](const llvm::Twine &problem) {
-        return bad("member " +
-                   (m.name.empty() ? llvm::Twine("#") + llvm::Twine(i) : llvm::Twine(m.name)) +
+        return bad("member " + (m.name.empty() ? "#" + std::to_string(i) : printableName(m.name)) +
                    ": " + problem);
       };
       if (nameOffset && !validIdentifier(nameOffset))

@@ -101,10 +101,12 @@ private:
     }
   }
 
-  // The body of an anonymous struct, union or enum.
+  // The body of an anonymous struct, union or enum. Bodies are expanded a bounded number of
+  // times: shared anonymous types nested in each other would otherwise grow exponentially.
   std::string body(TypeId, const Type &t, int depth) {
-    if (depth > 8)
+    if (depth > 8 || bodies_ <= 0 || t.vlen > 512)
       return "{...}";
+    --bodies_;
     std::string s = "{";
     if (t.isEnum()) {
       for (size_t i = 0; i < t.enumerators.size(); ++i) {
@@ -123,6 +125,7 @@ private:
   }
 
   const Btf &btf_;
+  int bodies_ = 64;
 };
 
 } // namespace

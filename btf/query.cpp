@@ -2,7 +2,10 @@
 // members by offset or name, and enum values.
 
 #include "btf/btf_impl.h"
+#include "btf/validate.h"
+
 #include "lib/support/error.h"
+#include <llvm/ADT/DenseMap.h>
 
 #include <algorithm>
 
@@ -83,7 +86,6 @@ std::optional<TypeId> Btf::findByNameKind(llvm::StringRef name, Kind kind) const
 
 std::optional<TypeId> Btf::findByCName(llvm::StringRef cname) const {
   cname = cname.trim();
-  std::optional<TypeId> found;
   if (cname.consume_front("struct "))
     return findByNameKind(cname.trim(), Kind::Struct);
   if (cname.consume_front("union "))
@@ -138,17 +140,30 @@ llvm::Expected<uint64_t> Btf::sizeOf(TypeId id) const {
   case Kind::Var:
     return sizeOf(t.type);
   default:
+    std::string name = printableName(t.name);
     return inputError(sourceName(), "BTF: [" + llvm::Twine(resolved) + "] " + kindName(t.kind) +
-                                        (t.name.empty() ? "" : " ") + t.name + " has no size");
+                                        (name.empty() ? "" : " ") + name + " has no size");
   }
 }
 
 // libbpf btf__align_of: natural alignment capped at the pointer size; a struct whose member
 // sits off its alignment, or whose size is not a multiple of it, is packed (alignment 1).
+// Iterative with a memo: nested structs may be deep or share members.
 uint32_t Btf::alignOf(TypeId id) const {
-  for (int depth = 0; depth < 64 && validId(id); ++depth) {
-    id = skipModifiersAndTypedefs(id);
-    const Type &t = type(id);
+  if (!validId(id))
+    return 0;
+  llvm::DenseMap<TypeId, uint32_t> memo;
+  // The type whose alignment a type is, or the struct/union to compute (after arrays/typedefs).
+  auto target = [&](TypeId t) {
+    for (int depth = 0; depth < 64 && validId(t); ++depth) {
+      t = skipModifiersAndTypedefs(t);
+      if (!validId(t) || type(t).kind != Kind::Array)
+        return t;
+      t = type(t).elemType;
+    }
+    return TypeId(0);
+  };
+  auto leaf = [&](const Type &t) -> std::optional<uint32_t> {
     switch (t.kind) {
     case Kind::Int:
     case Kind::Enum:
@@ -157,29 +172,65 @@ uint32_t Btf::alignOf(TypeId id) const {
       return std::min<uint32_t>(8, t.size);
     case Kind::Ptr:
       return 8;
-    case Kind::Array:
-      id = t.elemType;
-      continue;
     case Kind::Struct:
-    case Kind::Union: {
-      uint32_t maxAlign = 1;
-      for (const Member &m : t.members) {
-        uint32_t align = alignOf(m.type);
-        if (!align)
-          return 0;
-        maxAlign = std::max(maxAlign, align);
-        if (!m.bitfieldSize && m.bitOffset % (8 * align))
-          return 1;
-      }
-      if (t.size % maxAlign)
-        return 1;
-      return maxAlign;
-    }
+    case Kind::Union:
+      return std::nullopt;
     default:
       return 0;
     }
+  };
+  TypeId root = target(id);
+  if (!validId(root))
+    return 0;
+  if (auto a = leaf(type(root)))
+    return *a;
+  std::vector<TypeId> stack{root};
+  size_t steps = 0;
+  while (!stack.empty()) {
+    if (++steps > (1u << 22))
+      return 0;
+    TypeId cur = stack.back();
+    if (memo.count(cur)) {
+      stack.pop_back();
+      continue;
+    }
+    const Type &t = type(cur);
+    bool pending = false;
+    uint32_t maxAlign = 1;
+    bool packed = false, unknown = false;
+    for (const Member &m : t.members) {
+      TypeId mt = target(m.type);
+      if (!validId(mt)) {
+        unknown = true;
+        break;
+      }
+      uint32_t align;
+      if (auto a = leaf(type(mt))) {
+        align = *a;
+      } else if (auto it = memo.find(mt); it != memo.end()) {
+        align = it->second;
+      } else if (stack.size() < 4096) {
+        stack.push_back(mt);
+        pending = true;
+        break;
+      } else {
+        unknown = true;
+        break;
+      }
+      if (!align) {
+        unknown = true;
+        break;
+      }
+      maxAlign = std::max(maxAlign, align);
+      if (!m.bitfieldSize && m.bitOffset % (8 * align))
+        packed = true;
+    }
+    if (pending)
+      continue;
+    stack.pop_back();
+    memo[cur] = unknown ? 0 : (packed || t.size % maxAlign) ? 1 : maxAlign;
   }
-  return 0;
+  return memo[root];
 }
 
 std::vector<TypeId> Btf::declTagsOf(TypeId target, int32_t componentIdx) const {
@@ -257,7 +308,8 @@ std::vector<MemberStep> Btf::memberByName(TypeId structId, llvm::StringRef name)
   if (!validId(root) || !type(root).isStructOrUnion())
     return {};
   stack.push_back({root, 0, 0});
-  while (!stack.empty() && stack.size() < 64) {
+  size_t steps = 0; // anonymous members may share types: bound the walk
+  while (!stack.empty() && stack.size() < 64 && ++steps < (1u << 20)) {
     Frame &f = stack.back();
     const Type &t = type(f.id);
     if (f.next >= t.members.size()) {

@@ -58,12 +58,14 @@ public:
 private:
   llvm::Error fail(TypeId id, const llvm::Twine &problem) {
     const Type &t = impl_.type(id);
+    std::string name = printableName(t.name);
     return inputError(impl_.sourceName, "BTF: [" + llvm::Twine(id) + "] " + kindName(t.kind) +
-                                            (t.name.empty() ? "" : " ") + t.name + " " + problem);
+                                            (name.empty() ? "" : " ") + name + " " + problem);
   }
   llvm::Error failMember(TypeId id, uint32_t index, const llvm::Twine &problem) {
     const Member &m = impl_.type(id).members[index];
-    return fail(id, "member " + (m.name.empty() ? "#" + llvm::Twine(index) : llvm::Twine(m.name)) +
+    return fail(id, "member " +
+                        (m.name.empty() ? "#" + std::to_string(index) : printableName(m.name)) +
                         ": " + problem);
   }
 

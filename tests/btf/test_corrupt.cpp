@@ -251,6 +251,11 @@ TEST_CASE("type record problems", "[btf][corrupt]") {
     j.declTag("", 1);
     CHECK(parseError(j.build()) == "test.btf: BTF: [2] DECL_TAG Invalid value");
   }
+  SECTION("names in messages are escaped to keep them on one line") {
+    BlobBuilder b;
+    b.intType("bad\nname", 16, 129);
+    CHECK(parseError(b.build()) == "test.btf: BTF: [1] INT bad\\x0aname nr_bits exceeds 128");
+  }
   SECTION("datasec names may hold dots and any printable character") {
     BlobBuilder b = withInt();
     b.var("x", 1).datasec(".data..percpu", 4, {{2, 0, 4}});
