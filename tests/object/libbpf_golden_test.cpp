@@ -161,3 +161,20 @@ TEST_CASE("libbpf golden: example programs") {
   CHECK(compareWithGolden("example_xdp_parser") >= 1);
   CHECK(compareWithGolden("example_kprobe_ringbuf") >= 1);
 }
+
+// CO-RE objects of the core helper, end to end through loadObject (CO-RE applied to section
+// instructions before subprogram linking, as bpf_object__relocate does).
+TEST_CASE("libbpf golden: CO-RE objects") {
+  for (const char *name : {"core_bitfields", "core_direct", "core_enums", "core_fields",
+                           "core_pruned", "core_types"}) {
+    INFO(name);
+    CHECK(compareWithGolden(name) >= 1);
+  }
+  // libbpf refuses the whole object ("relocation decision ambiguity"), and so do we.
+  auto ambiguous = object::loadObject(BPFVERIFY_BINARY_DIR "/testdata/progs/core_ambiguous.bpf.o",
+                                      &shippedTarget(), referenceOptions());
+  REQUIRE_FALSE(static_cast<bool>(ambiguous));
+  CHECK_THAT(errorMessage(ambiguous.takeError()), Catch::Contains("ambiguity"));
+  for (const json &program : readGolden("core_ambiguous")["programs"])
+    CHECK_FALSE(program["loaded"].get<bool>());
+}
