@@ -46,21 +46,64 @@ inline constexpr int16_t BPF_ADDR_SPACE_CAST = 1; // off of BPF_ALU64 | BPF_MOV 
 inline constexpr int16_t BPF_MAY_GOTO = 0;        // src of BPF_JMP | BPF_JCOND
 
 // src_reg of BPF_LD | BPF_IMM | BPF_DW (ld_imm64).
-inline constexpr uint8_t BPF_PSEUDO_MAP_FD = 1, BPF_PSEUDO_MAP_VALUE = 2,
-                         BPF_PSEUDO_BTF_ID = 3, BPF_PSEUDO_FUNC = 4, BPF_PSEUDO_MAP_IDX = 5,
-                         BPF_PSEUDO_MAP_IDX_VALUE = 6;
+inline constexpr uint8_t BPF_PSEUDO_MAP_FD = 1, BPF_PSEUDO_MAP_VALUE = 2, BPF_PSEUDO_BTF_ID = 3,
+                         BPF_PSEUDO_FUNC = 4, BPF_PSEUDO_MAP_IDX = 5, BPF_PSEUDO_MAP_IDX_VALUE = 6;
 // src_reg of BPF_JMP | BPF_CALL.
 inline constexpr uint8_t BPF_PSEUDO_CALL = 1, BPF_PSEUDO_KFUNC_CALL = 2;
 
-inline constexpr uint8_t opClass(uint8_t code) { return code & 0x07; }
-inline constexpr uint8_t opSize(uint8_t code) { return code & 0x18; }
-inline constexpr uint8_t opMode(uint8_t code) { return code & 0xe0; }
-inline constexpr uint8_t opCode(uint8_t code) { return code & 0xf0; }
-inline constexpr uint8_t opSrc(uint8_t code) { return code & 0x08; }
+inline constexpr uint8_t opClass(uint8_t code) {
+  return code & 0x07;
+}
+inline constexpr uint8_t opSize(uint8_t code) {
+  return code & 0x18;
+}
+inline constexpr uint8_t opMode(uint8_t code) {
+  return code & 0xe0;
+}
+inline constexpr uint8_t opCode(uint8_t code) {
+  return code & 0xf0;
+}
+inline constexpr uint8_t opSrc(uint8_t code) {
+  return code & 0x08;
+}
 
-inline bool isLdImm64(const Insn &insn) { return insn.code == (BPF_LD | BPF_IMM | BPF_DW); }
+// Registers and limits (include/linux/filter.h, include/linux/bpf.h, include/linux/bpf_verifier.h).
+inline constexpr uint8_t BPF_REG_0 = 0, BPF_REG_1 = 1, BPF_REG_6 = 6, BPF_REG_FP = 10;
+inline constexpr uint8_t MAX_BPF_REG = 11; ///< r0..r10; the verifier says "R%d is invalid" above
+inline constexpr uint32_t BPF_MAXINSNS = 4096;                    ///< unprivileged program size
+inline constexpr uint32_t BPF_COMPLEXITY_LIMIT_INSNS = 1'000'000; ///< privileged program size
+inline constexpr uint32_t BPF_MAX_SUBPROGS = 256;
+inline constexpr uint32_t BPF_MAX_VAR_OFF = 1u << 29;
+
+inline bool isLdImm64(const Insn &insn) {
+  return insn.code == (BPF_LD | BPF_IMM | BPF_DW);
+}
 inline bool isPseudoCall(const Insn &insn) {
   return insn.code == (BPF_JMP | BPF_CALL) && insn.src == BPF_PSEUDO_CALL;
+}
+inline bool isHelperCall(const Insn &insn) {
+  return insn.code == (BPF_JMP | BPF_CALL) && insn.src == 0;
+}
+inline bool isKfuncCall(const Insn &insn) {
+  return insn.code == (BPF_JMP | BPF_CALL) && insn.src == BPF_PSEUDO_KFUNC_CALL;
+}
+/// ld_imm64 of a subprogram address (bpf_pseudo_func() in verifier.c).
+inline bool isPseudoFunc(const Insn &insn) {
+  return isLdImm64(insn) && insn.src == BPF_PSEUDO_FUNC;
+}
+/// Jump displacement in instructions (bpf_jmp_offset()): imm for gotol (JMP32 | JA), else off.
+inline int32_t jumpOffset(const Insn &insn) {
+  return insn.code == (BPF_JMP32 | BPF_JA) ? insn.imm : insn.off;
+}
+/// Builds an instruction; dst and src are truncated to their 4-bit fields.
+inline constexpr Insn makeInsn(uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm) {
+  Insn insn;
+  insn.code = code;
+  insn.dst = dst & 0x0f;
+  insn.src = src & 0x0f;
+  insn.off = off;
+  insn.imm = imm;
+  return insn;
 }
 
 } // namespace bpfverify::isa
