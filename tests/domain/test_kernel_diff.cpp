@@ -49,6 +49,7 @@ struct Program {
   std::map<int, Expected> afterInsn; ///< main-path insn index -> state printed on its line
   std::map<int, Expected> takenEdge; ///< jump insn index -> state at its stub ("from" line)
   std::vector<std::pair<int, int>> jumpFixups; ///< (jump insn index, stub number)
+  std::vector<std::string> violations;         ///< REG INVARIANTS VIOLATION messages expected
 };
 
 int32_t randomImm(SetGenerator &gen) {
@@ -102,6 +103,7 @@ Program generate(SetGenerator &gen, int length, const DomainOptions &opts) {
       if (isScalarBranchTaken(reg[d], src, op, !wide) != BranchTaken::Unknown)
         continue;
       BranchRefinement refined = regSetMinMax(reg[d], src, op, !wide, opts);
+      p.violations.insert(p.violations.end(), refined.messages.begin(), refined.messages.end());
       uint8_t code = uint8_t((wide ? BPF_JMP : BPF_JMP32) | op | (useX ? BPF_X : BPF_K));
       emit(makeInsn(code, dstNo, useX ? srcNo : 0, 0, imm));
       int at = int(p.insns.size()) - 1;
@@ -248,7 +250,9 @@ struct Diff {
 
 void compare(const Program &p, const std::string &log, Diff &diff) {
   std::map<int, std::string> insnLines, fromLines;
-  static const std::regex insnLine(R"(^(\d+): \(([0-9a-f]{2})\)[^;]*;(.*)$)");
+  std::map<int, bool> insnSeen;
+  static const std::regex insnLine(R"(^(\d+): \(([0-9a-f]{2})\)([^;]*)(;(.*))?$)");
+  static const std::regex stateLine(R"(^(\d+):( R\d+=.*)$)");
   static const std::regex fromLine(R"(^from (\d+) to (\d+):(.*)$)");
   size_t pos = 0;
   while (pos < log.size()) {
@@ -258,12 +262,25 @@ void compare(const Program &p, const std::string &log, Diff &diff) {
     std::smatch m;
     if (std::regex_match(line, m, insnLine)) {
       int idx = std::stoi(m[1]);
-      if (!insnLines.count(idx))
-        insnLines[idx] = m[3];
+      if (!insnSeen[idx] && m[4].matched)
+        insnLines[idx] = m[5];
+      insnSeen[idx] = true;
+    } else if (std::regex_match(line, m, stateLine)) {
+      // A state not merged into its instruction's line (something was logged in between, such
+      // as a "verifier bug:" message).
+      int idx = std::stoi(m[1]);
+      if (insnSeen[idx] && !insnLines.count(idx))
+        insnLines[idx] = m[2];
     } else if (std::regex_match(line, m, fromLine)) {
       // First occurrence: the main path's edges are popped before any forked state's.
       fromLines.try_emplace(std::stoi(m[1]), m[3]);
     }
+  }
+  // Every invariant violation the domain predicts must be the kernel's message.
+  for (const std::string &msg : p.violations) {
+    diff.compared++;
+    if (log.find("verifier bug: " + msg + "\n") == std::string::npos)
+      diff.mismatches.push_back("kernel did not log: verifier bug: " + msg);
   }
   auto check = [&](const char *what, int idx, int regno, const std::optional<ScalarBounds> &want,
                    const std::map<int, std::string> &got) {
@@ -285,8 +302,12 @@ void compare(const Program &p, const std::string &log, Diff &diff) {
   size_t before = diff.mismatches.size();
   for (auto &[idx, want] : p.afterInsn) {
     auto line = insnLines.find(idx);
-    if (line == insnLines.end()) {
+    if (!insnSeen[idx]) {
       diff.mismatches.push_back("insn " + std::to_string(idx) + " not in the log");
+      break;
+    }
+    if (line == insnLines.end()) {
+      diff.mismatches.push_back("no state printed after insn " + std::to_string(idx));
       break;
     }
     auto regs = parseRegs(line->second);
