@@ -37,6 +37,9 @@ struct ScalarBounds {
   static ScalarBounds unknown() { return ScalarBounds{}; }
   /// ___mark_reg_known
   static ScalarBounds known(uint64_t value);
+  /// The fake source register of a BPF_K ALU or jump operand: __mark_reg_known(insn->imm),
+  /// the s32 immediate sign-extended to 64 bits (adjust_reg_min_max_vals, check_cond_jmp_op).
+  static ScalarBounds immOperand(int32_t imm) { return known(uint64_t(int64_t(imm))); }
 
   /// is_reg_const (for a scalar): the tnum, or its low 32 bits, is a constant.
   bool isConst(bool subreg32 = false) const {
