@@ -35,10 +35,18 @@ struct Btf::Impl {
   std::vector<uint8_t> denseKind;
   std::vector<uint32_t> denseRef, denseSize;
 
-  // Name index: name -> [begin, end) in nameIds. Built on first use.
+  // Name index, built on first use: an open-addressing table of (hash high 32 bits << 32 |
+  // slot + 1), small enough to stay in cache, and per slot a run [begin, end) in nameIds.
+  struct NameSlot {
+    llvm::StringRef name;
+    uint32_t begin = 0, end = 0;
+  };
   mutable std::once_flag nameIndexOnce;
-  mutable llvm::DenseMap<llvm::StringRef, std::pair<uint32_t, uint32_t>> nameIndex;
+  mutable std::vector<uint64_t> nameTable;
+  mutable std::vector<NameSlot> nameSlots;
   mutable std::vector<TypeId> nameIds;
+  /// The slot of name, or -1.
+  int64_t findNameSlot(llvm::StringRef name) const;
 
   // DECL_TAG index: (target id, tag id) sorted. Built on first use.
   mutable std::once_flag declTagOnce;

@@ -6,6 +6,7 @@
 
 #include "lib/support/error.h"
 #include <llvm/ADT/DenseMap.h>
+#include <llvm/Support/xxhash.h>
 
 #include <algorithm>
 
@@ -17,48 +18,87 @@ bool isModifierKind(Kind k) {
 }
 } // namespace
 
+namespace {
+uint64_t nameHash(llvm::StringRef name) {
+  return llvm::xxh3_64bits(name);
+}
+} // namespace
+
+int64_t Btf::Impl::findNameSlot(llvm::StringRef name) const {
+  if (nameTable.empty())
+    return -1;
+  uint64_t h = nameHash(name);
+  uint64_t mask = nameTable.size() - 1;
+  for (uint64_t i = h & mask;; i = (i + 1) & mask) {
+    uint64_t entry = nameTable[i];
+    if (!entry)
+      return -1;
+    if ((entry >> 32) == (h >> 32)) {
+      uint32_t slot = static_cast<uint32_t>(entry) - 1;
+      if (nameSlots[slot].name == name)
+        return slot;
+    }
+  }
+}
+
 // Two passes so all ids of one name sit in one flat run: count per name, then place.
 void Btf::Impl::buildNameIndex() const {
+  size_t named = 0;
+  for (const Type &t : types)
+    named += !t.name.empty();
+  size_t tableSize = 16;
+  while (tableSize < named + named / 2)
+    tableSize *= 2;
+  nameTable.assign(tableSize, 0);
+  nameSlots.reserve(named);
+  uint64_t mask = tableSize - 1;
   std::vector<uint32_t> slotOf(types.size(), UINT32_MAX);
-  std::vector<uint32_t> counts;
-  nameIndex.reserve(types.size() / 2);
   for (size_t i = 0; i < types.size(); ++i) {
     const Type &t = types[i];
     if (t.name.empty())
       continue;
-    auto [it, inserted] = nameIndex.try_emplace(llvm::StringRef(t.name.data(), t.name.size()),
-                                                static_cast<uint32_t>(counts.size()), 0);
-    if (inserted)
-      counts.push_back(0);
-    slotOf[i] = it->second.first;
-    ++counts[it->second.first];
+    llvm::StringRef name(t.name.data(), t.name.size());
+    uint64_t h = nameHash(name);
+    uint32_t slot = UINT32_MAX;
+    for (uint64_t b = h & mask;; b = (b + 1) & mask) {
+      uint64_t entry = nameTable[b];
+      if (!entry) {
+        slot = static_cast<uint32_t>(nameSlots.size());
+        nameSlots.push_back({name, 0, 0});
+        nameTable[b] = (h >> 32 << 32) | (slot + 1);
+        break;
+      }
+      if ((entry >> 32) == (h >> 32) && nameSlots[static_cast<uint32_t>(entry) - 1].name == name) {
+        slot = static_cast<uint32_t>(entry) - 1;
+        break;
+      }
+    }
+    slotOf[i] = slot;
+    ++nameSlots[slot].end; // a count until the runs are laid out
   }
   // For split BTF each run starts with the base's ids of the same name.
-  const Impl *baseI = baseImpl();
   std::vector<llvm::ArrayRef<TypeId>> baseRuns;
-  if (baseI) {
-    baseRuns.resize(counts.size());
-    for (auto &entry : nameIndex) {
-      baseRuns[entry.second.first] = base->findByName(entry.first);
-      counts[entry.second.first] += baseRuns[entry.second.first].size();
+  if (base) {
+    baseRuns.resize(nameSlots.size());
+    for (size_t s = 0; s < nameSlots.size(); ++s) {
+      baseRuns[s] = base->findByName(nameSlots[s].name);
+      nameSlots[s].end += baseRuns[s].size();
     }
   }
-  std::vector<uint32_t> starts(counts.size() + 1, 0);
-  for (size_t s = 0; s < counts.size(); ++s)
-    starts[s + 1] = starts[s] + counts[s];
-  nameIds.resize(starts.back());
-  std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);
-  if (baseI)
+  uint32_t total = 0;
+  for (NameSlot &slot : nameSlots) {
+    uint32_t count = slot.end;
+    slot.begin = slot.end = total;
+    total += count;
+  }
+  nameIds.resize(total);
+  if (base)
     for (size_t s = 0; s < baseRuns.size(); ++s)
       for (TypeId id : baseRuns[s])
-        nameIds[fill[s]++] = id;
+        nameIds[nameSlots[s].end++] = id;
   for (size_t i = 0; i < types.size(); ++i)
     if (slotOf[i] != UINT32_MAX)
-      nameIds[fill[slotOf[i]]++] = bias + static_cast<TypeId>(i);
-  for (auto &entry : nameIndex) {
-    uint32_t slot = entry.second.first;
-    entry.second = {starts[slot], starts[slot + 1]};
-  }
+      nameIds[nameSlots[slotOf[i]].end++] = bias + static_cast<TypeId>(i);
 }
 
 void Btf::Impl::buildDeclTagIndex() const {
@@ -70,11 +110,11 @@ void Btf::Impl::buildDeclTagIndex() const {
 
 llvm::ArrayRef<TypeId> Btf::findByName(llvm::StringRef name) const {
   std::call_once(impl_->nameIndexOnce, [this] { impl_->buildNameIndex(); });
-  auto it = impl_->nameIndex.find(name);
-  if (it == impl_->nameIndex.end())
+  int64_t slot = impl_->findNameSlot(name);
+  if (slot < 0)
     return impl_->base ? impl_->base->findByName(name) : llvm::ArrayRef<TypeId>();
-  return llvm::ArrayRef<TypeId>(impl_->nameIds.data() + it->second.first,
-                                it->second.second - it->second.first);
+  const Impl::NameSlot &run = impl_->nameSlots[slot];
+  return llvm::ArrayRef<TypeId>(impl_->nameIds.data() + run.begin, run.end - run.begin);
 }
 
 std::optional<TypeId> Btf::findByNameKind(llvm::StringRef name, Kind kind) const {

@@ -251,12 +251,15 @@ private:
     const Member &m = s.members[i];
     auto bad = [&](const llvm::Twine &problem) { return failMember(id, i, problem); };
     TypeId resolvedId = skipMods(m.type);
-    const Type &mt = impl_.type(resolvedId);
+    // Dense fields first: only int members need the whole Type.
+    Kind memberKind = kindOf(resolvedId);
+    uint32_t memberSize = sizeField(resolvedId);
     uint64_t structSize = s.size;
     uint64_t bitOff = m.bitOffset;
     uint64_t bytesOffset = bitOff / 8;
-    switch (mt.kind) {
+    switch (memberKind) {
     case Kind::Int: {
+      const Type &mt = impl_.type(resolvedId);
       if (!s.kindFlag) { // btf_int_check_member
         uint64_t off = bitOff + mt.intBitOffset;
         if (off > UINT32_MAX)
@@ -292,7 +295,7 @@ private:
       if (!s.kindFlag) { // btf_enum_check_member
         if (bitOff & 7)
           return bad("Member is not byte aligned");
-        if (structSize - bytesOffset < mt.size)
+        if (structSize - bytesOffset < memberSize)
           return bad("Member exceeds struct_size");
         return llvm::Error::success();
       }
@@ -317,9 +320,9 @@ private:
       // btf_generic_check_kflag_member, then the plain check.
       if (s.kindFlag && m.bitfieldSize)
         return bad("Invalid member bitfield_size");
-      uint64_t size = mt.kind == Kind::Ptr ? 8 : mt.size;
-      if (mt.kind == Kind::Float) { // btf_float_check_member
-        uint64_t alignBits = std::min<uint64_t>(8, mt.size) * 8;
+      uint64_t size = memberKind == Kind::Ptr ? 8 : memberSize;
+      if (memberKind == Kind::Float) { // btf_float_check_member
+        uint64_t alignBits = std::min<uint64_t>(8, memberSize) * 8;
         if (bitOff % alignBits)
           return bad("Member is not properly aligned");
         if (bytesOffset + size > structSize)

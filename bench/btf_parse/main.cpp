@@ -7,14 +7,13 @@
 
 #include <bpf/btf.h>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,35 +34,39 @@ double medianMs(const std::function<void()> &fn, int iterations) {
   return times[times.size() / 2];
 }
 
-long maxRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
+long statusKb(const char *field) {
+  std::FILE *f = std::fopen("/proc/self/status", "r");
+  if (!f)
+    return -1;
+  char line[256];
+  long value = -1;
+  size_t len = std::strlen(field);
+  while (std::fgets(line, sizeof line, f))
+    if (!std::strncmp(line, field, len))
+      value = std::atol(line + len);
+  std::fclose(f);
+  return value;
 }
 
-// Peak RSS growth (KiB) of one run of fn, measured in a forked child so runs do not mask each
-// other's peaks.
-long peakRssDeltaKb(const std::function<void()> &fn) {
-  int fds[2];
-  if (pipe(fds))
-    return -1;
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    long before = maxRssKb();
-    fn();
-    long delta = maxRssKb() - before;
-    if (write(fds[1], &delta, sizeof delta) != sizeof delta)
-      _exit(1);
-    _exit(0);
+// Resident memory (KiB) held by what make() returns, while it is alive, and the peak growth
+// during the call (VmHWM, reset through /proc/self/clear_refs). Freed heap is returned first so
+// earlier runs do not hide the growth.
+struct RssFigures {
+  long held = -1, peak = -1;
+};
+template <class Make>
+RssFigures measureRss(Make make) {
+  malloc_trim(0);
+  if (std::FILE *f = std::fopen("/proc/self/clear_refs", "w")) {
+    std::fputs("5", f);
+    std::fclose(f);
   }
-  close(fds[1]);
-  long delta = -1;
-  if (read(fds[0], &delta, sizeof delta) != sizeof delta)
-    delta = -1;
-  close(fds[0]);
-  waitpid(pid, nullptr, 0);
-  return delta;
+  long before = statusKb("VmRSS:");
+  auto object = make();
+  RssFigures figures;
+  figures.held = statusKb("VmRSS:") - before;
+  figures.peak = statusKb("VmHWM:") - before;
+  return figures;
 }
 
 } // namespace
@@ -139,8 +142,16 @@ int main(int argc, char **argv) {
   double libbpfLookupMs = medianMs(libbpfWithLookup, iterations);
   double oursFileMs = medianMs(oursFile, iterations);
   double libbpfFileMs = medianMs(libbpfFile, iterations);
-  long oursRss = peakRssDeltaKb(ours);
-  long libbpfRss = peakRssDeltaKb(libbpf);
+  RssFigures oursRss = measureRss([&] {
+    auto parsed = btf::Btf::parse(bytes, path);
+    if (!parsed)
+      std::exit(2);
+    return std::move(*parsed);
+  });
+  RssFigures libbpfRss = measureRss([&] {
+    return std::unique_ptr<struct btf, void (*)(struct btf *)>(
+        btf__new(bytes.data(), static_cast<uint32_t>(bytes.size())), btf__free);
+  });
 
   std::printf("file: %s (%zu bytes, %zu types), %d iterations, median times\n", path.c_str(),
               bytes.size(), types, iterations);
@@ -153,7 +164,9 @@ int main(int argc, char **argv) {
   std::printf(
       "  parse from file     bpfverify %8.2f ms   libbpf btf__parse %8.2f ms   ratio %.2f\n",
       oursFileMs, libbpfFileMs, oursFileMs / libbpfFileMs);
-  std::printf("  peak RSS growth     bpfverify %8ld KiB  libbpf            %8ld KiB\n", oursRss,
-              libbpfRss);
+  std::printf("  RSS held by result  bpfverify %8ld KiB  libbpf            %8ld KiB\n",
+              oursRss.held, libbpfRss.held);
+  std::printf("  peak RSS growth     bpfverify %8ld KiB  libbpf            %8ld KiB\n",
+              oursRss.peak, libbpfRss.peak);
   return 0;
 }
