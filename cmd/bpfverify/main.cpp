@@ -1,4 +1,5 @@
 // bpfverify: options -> target BTF -> load each object -> verify each program -> report -> exit.
+#include "cmd/bpfverify/kconfig.h"
 #include "cmd/bpfverify/listing.h"
 #include "cmd/bpfverify/options.h"
 #include "cmd/bpfverify/selection.h"
@@ -40,9 +41,24 @@ int run(const Options &options) {
   rep.logLevel = options.logLevel;
   Selection selection(options.programNames, options.sectionGlobs);
 
+  // __kconfig values, as libbpf reads them on the machine that loads the program.
+  object::LoadOptions loadOptions;
+  if (!options.kconfigPath.empty()) {
+    auto values = readKconfigFile(options.kconfigPath);
+    if (!values) {
+      complain(errorMessage(values.takeError()));
+      return ExitBadInput;
+    }
+    for (auto &[name, value] : *values)
+      loadOptions.kconfig.insert_or_assign(name, value);
+  } else if (rep.target.origin == "running-kernel") {
+    for (auto &[name, value] : runningKernelKconfig())
+      loadOptions.kconfig.insert_or_assign(name, value);
+  }
+
   std::vector<object::Object> objects;
   for (const std::string &file : options.files) {
-    auto object = object::loadObject(file, &chosen->target);
+    auto object = object::loadObject(file, &chosen->target, loadOptions);
     if (!object) {
       std::string message = errorMessage(object.takeError());
       complain(message);

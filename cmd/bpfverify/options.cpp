@@ -23,6 +23,9 @@ Options parseOptions(int argc, char **argv, std::optional<int> &exitNow) {
   app.add_option("--module-btf", o.moduleBtf,
                  "module BTF file, or a directory such as /sys/kernel/btf (repeatable)")
       ->allow_extra_args(false);
+  app.add_option("--kconfig", o.kconfigPath,
+                 "kernel .config (or .config.gz) giving __kconfig extern values (default with "
+                 "the running kernel's BTF: /boot/config-$(uname -r), else /proc/config.gz)");
   app.add_option("--program", o.programNames,
                  "only the program with this function name "
                  "(repeatable)")

@@ -13,6 +13,7 @@ struct Options {
   std::vector<std::string> files;
   std::string btfPath; ///< empty: the running kernel's, else the shipped one
   std::vector<std::string> moduleBtf;
+  std::string kconfigPath; ///< empty: the running kernel's config when checking against it
   std::vector<std::string> programNames; ///< --program, exact function names
   std::vector<std::string> sectionGlobs; ///< --section
   Format format = Format::Human;

@@ -202,3 +202,25 @@ TEST_CASE("--disasm prints the kernel log's instruction text") {
   CHECK(r.out.find("\n0: (bf) r0 = r2\n1: (95) exit\n") != std::string::npos);
 }
 #endif
+
+TEST_CASE("--kconfig gives __kconfig externs their values, as libbpf's config file does") {
+  std::string config = scratch("kconfig.config", "# CONFIG_FOO is not set\n"
+                                                 "CONFIG_HZ=250\n"
+                                                 "CONFIG_NR_CPUS=8\n"
+                                                 "CONFIG_BPF_SYSCALL=y\n"
+                                                 "CONFIG_BPF_JIT=y\n"
+                                                 "CONFIG_DEFAULT_HOSTNAME=\"(none)\"\n");
+  // Against a BTF file there is no running kernel config: the strong CONFIG_NR_CPUS extern
+  // stays unresolved, which libbpf refuses too ("extern ... (strong) not resolved").
+  Run without = bpfverify({"--btf", BPFVERIFY_SHIPPED_BTF, prog("globals_kconfig")});
+  CHECK(without.status == 2);
+  CHECK(lines(without.err) == 1);
+  CHECK(without.err.find("CONFIG_NR_CPUS") != std::string::npos);
+  Run with =
+      bpfverify({"--btf", BPFVERIFY_SHIPPED_BTF, "--kconfig", config, prog("globals_kconfig")});
+  CHECK(with.status == 0);
+  CHECK(with.err.empty());
+  Run missing = bpfverify({"--kconfig", config + ".missing", prog("globals_kconfig")});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find(config + ".missing") != std::string::npos);
+}
