@@ -324,8 +324,10 @@ llvm::Error fixupDataSec(RawBtf &btf, uint32_t sec, const ElfFile &elf, llvm::St
         btf.setExtra(var.type, 0, LinkageStatic);
     }
   }
-  std::stable_sort(vars.begin(), vars.end(),
-                   [](const SecInfo &a, const SecInfo &b) { return a.offset < b.offset; });
+  // compare_vsi_off (qsort, so equal offsets have no defined order; we break ties by type id).
+  std::sort(vars.begin(), vars.end(), [](const SecInfo &a, const SecInfo &b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.type < b.type;
+  });
   writeVars(btf, sec, vars);
   return llvm::Error::success();
 }

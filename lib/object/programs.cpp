@@ -10,6 +10,7 @@
 #include <llvm/Support/Endian.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace bpfverify::object::detail {
 
@@ -155,8 +156,9 @@ llvm::Error collectPrograms(State &state) {
   }
 
   // cmp_progs: by section index, then by offset within it.
-  std::stable_sort(state.units.begin(), state.units.end(), [](const Unit &a, const Unit &b) {
-    return a.secIdx != b.secIdx ? a.secIdx < b.secIdx : a.secInsnOff < b.secInsnOff;
+  // (qsort in libbpf: ties, i.e. aliases at one offset, are broken by name here.)
+  std::sort(state.units.begin(), state.units.end(), [](const Unit &a, const Unit &b) {
+    return std::tie(a.secIdx, a.secInsnOff, a.name) < std::tie(b.secIdx, b.secInsnOff, b.name);
   });
   // Entry programs (everything outside .text) in libbpf's order, with their SEC() meaning.
   for (Unit &unit : state.units) {

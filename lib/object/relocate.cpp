@@ -181,7 +181,7 @@ llvm::Error collectProgRelos(State &state) {
     }
   }
   for (Unit &unit : state.units)
-    std::stable_sort(unit.relocs.begin(), unit.relocs.end(), [](const Reloc &a, const Reloc &b) {
+    std::sort(unit.relocs.begin(), unit.relocs.end(), [](const Reloc &a, const Reloc &b) {
       return a.insnIdx != b.insnIdx ? a.insnIdx < b.insnIdx : a.type < b.type;
     });
   return llvm::Error::success();
