@@ -127,7 +127,10 @@ struct Object {
   std::string name; ///< libbpf's object name (internal map prefix)
   std::string license;
   uint32_t kernVersion = 0;
-  std::shared_ptr<const btf::Btf> btf; ///< the object's own .BTF; may be null
+  /// The object's .BTF as libbpf loads it into the kernel (DATASEC sizes and offsets, hidden
+  /// symbols static, .ksyms/.kconfig rewritten, "dummy_ksym" appended); ids are the file's.
+  /// May be null.
+  std::shared_ptr<const btf::Btf> btf;
   std::vector<Map> maps;
   std::vector<Program> programs;
   std::vector<ExternInfo> externs; ///< in libbpf's order (sorted by kind, then name)

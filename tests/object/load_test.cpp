@@ -425,3 +425,15 @@ TEST_CASE("malformed ELF input is an error naming the file") {
     CHECK_THAT(loadError(bytes), Catch::Contains("points to section #200"));
   }
 }
+
+TEST_CASE("exception callback appended after the called subprograms") {
+  Object object = load("reloc_exception");
+  const object::Program &prog = progNamed(object, "may_throw");
+  REQUIRE(prog.subprograms.size() == 2);
+  CHECK(prog.subprograms[0].first == "helper");
+  CHECK(prog.subprograms[1].first == "on_exception");
+  // Appended code ends the program, and its func_info record points at its first instruction.
+  REQUIRE(prog.funcInfo.size() == 3);
+  CHECK(prog.funcInfo[2].insnOffset == prog.subprograms[1].second);
+  CHECK(externNamed(object, "bpf_throw").resolved);
+}
