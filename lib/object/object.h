@@ -70,7 +70,7 @@ struct LineInfo {
 
 /// One entry point as BPF_PROG_LOAD receives it.
 ///
-/// Instruction conventions after relocation (see docs/object-model.md):
+/// Instruction conventions after relocation (see lib/object/README.md):
 ///  - ld_imm64 with src BPF_PSEUDO_MAP_FD / BPF_PSEUDO_MAP_VALUE: imm is an index into
 ///    Object::maps (libbpf writes a map fd there; we write the map's index), next.imm the offset;
 ///  - BPF_PSEUDO_BTF_ID: imm is the target BTF type id, next.imm 0 for vmlinux or the 1-based
