@@ -16,11 +16,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <map>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -249,32 +249,60 @@ std::string loadLog(const Program &p, int &error) {
 }
 
 /// " R6=scalar(...) R7=5" -> {6: "scalar(...)", 7: "5"}; ids are dropped (not domain state).
+// Digits at text[pos...]: their value, and pos moved past them; -1 when there are none.
+long readNumber(const std::string &text, size_t &pos) {
+  size_t start = pos;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])))
+    pos++;
+  return pos == start ? -1 : std::stol(text.substr(start, pos - start));
+}
+
+/// Drops "id=N," / "id=N+K," (and a trailing one before ')').
+std::string stripIds(std::string value) {
+  size_t at;
+  while ((at = value.find("id=")) != std::string::npos) {
+    size_t pos = at + 3;
+    readNumber(value, pos);
+    if (pos < value.size() && (value[pos] == '+' || value[pos] == '-')) {
+      pos++;
+      readNumber(value, pos);
+    }
+    if (pos < value.size() && value[pos] == ',')
+      pos++;
+    value.erase(at, pos - at);
+  }
+  if (value.size() > 2 && value.substr(value.size() - 2) == ",)")
+    value.replace(value.size() - 2, 2, ")");
+  return value;
+}
+
 std::map<int, std::string> parseRegs(const std::string &text) {
   std::map<int, std::string> regs;
-  static const std::regex reg(R"( R(\d+)=)");
-  std::vector<std::pair<int, size_t>> starts; // (regno, value start)
-  std::vector<size_t> begins;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), reg); it != std::sregex_iterator();
-       ++it) {
-    starts.push_back({std::stoi((*it)[1]), size_t(it->position() + it->length())});
-    begins.push_back(size_t(it->position()));
+  struct Start {
+    int regno;
+    size_t begin; ///< the space before "R"
+    size_t value; ///< first character after '='
+  };
+  std::vector<Start> starts;
+  for (size_t at = text.find(" R"); at != std::string::npos; at = text.find(" R", at + 1)) {
+    size_t pos = at + 2;
+    long regno = readNumber(text, pos);
+    if (regno >= 0 && pos < text.size() && text[pos] == '=')
+      starts.push_back({int(regno), at, pos + 1});
   }
-  static const std::regex id(R"(id=\d+(?:[+-]\d+)?,?)");
   for (size_t i = 0; i < starts.size(); i++) {
-    size_t end = i + 1 < starts.size() ? begins[i + 1] : text.size();
-    std::string value = text.substr(starts[i].second, end - starts[i].second);
+    size_t end = i + 1 < starts.size() ? starts[i + 1].begin : text.size();
+    std::string value = text.substr(starts[i].value, end - starts[i].value);
     // Stack slots follow the registers: " fp-8=..." ends the last register's value.
     if (size_t fp = value.find(" fp"); fp != std::string::npos)
       value.resize(fp);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\n'))
       value.pop_back();
-    value = std::regex_replace(value, id, "");
+    value = stripIds(value);
     // Decided jumps mark registers precise ("P" prefix); precision is not domain state.
     if (!value.empty() && value[0] == 'P')
       value.erase(0, 1);
-    if (value.size() > 2 && value.substr(value.size() - 2) == ",)")
-      value.replace(value.size() - 2, 2, ")");
-    regs[starts[i].first] = value;
+    regs[starts[i].regno] = value;
   }
   return regs;
 }
@@ -289,29 +317,32 @@ struct Diff {
 void compare(const Program &p, const std::string &log, Diff &diff) {
   std::map<int, std::string> insnLines, fromLines;
   std::map<int, bool> insnSeen;
-  static const std::regex insnLine(R"(^(\d+): \(([0-9a-f]{2})\)([^;]*)(;(.*))?$)");
-  static const std::regex stateLine(R"(^(\d+):( R\d+=.*)$)");
-  static const std::regex fromLine(R"(^from (\d+) to (\d+):(.*)$)");
   size_t pos = 0;
   while (pos < log.size()) {
     size_t nl = log.find('\n', pos);
     std::string line = log.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? log.size() : nl + 1;
-    std::smatch m;
-    if (std::regex_match(line, m, insnLine)) {
-      int idx = std::stoi(m[1]);
-      if (!insnSeen[idx] && m[4].matched)
-        insnLines[idx] = m[5];
+    size_t at = 0;
+    long idx = readNumber(line, at);
+    if (idx >= 0 && line.compare(at, 3, ": (") == 0 && line.size() > at + 6 &&
+        line[at + 5] == ')') {
+      // "N: (code) insn[ ; state]": the first ';' ends the instruction text.
+      size_t semi = line.find(';');
+      if (!insnSeen[idx] && semi != std::string::npos)
+        insnLines[idx] = line.substr(semi + 1);
       insnSeen[idx] = true;
-    } else if (std::regex_match(line, m, stateLine)) {
+    } else if (idx >= 0 && line.compare(at, 3, ": R") == 0) {
       // A state not merged into its instruction's line (something was logged in between, such
       // as a "verifier bug:" message).
-      int idx = std::stoi(m[1]);
       if (insnSeen[idx] && !insnLines.count(idx))
-        insnLines[idx] = m[2];
-    } else if (std::regex_match(line, m, fromLine)) {
+        insnLines[idx] = line.substr(at + 1);
+    } else if (line.rfind("from ", 0) == 0) {
+      size_t p = 5;
+      long from = readNumber(line, p);
+      size_t colon = line.find(':', p);
       // First occurrence: the main path's edges are popped before any forked state's.
-      fromLines.try_emplace(std::stoi(m[1]), m[3]);
+      if (from >= 0 && colon != std::string::npos)
+        fromLines.try_emplace(int(from), line.substr(colon + 1));
     }
   }
   // Decided jumps: the stub is reached exactly when the domain said "taken"; after a taken one
