@@ -73,6 +73,13 @@ TEST_CASE("map references are rewritten to map indices", "[raw_input]") {
   CHECK(insns[12].imm == 8);
   // Everything else is untouched.
   CHECK(insns[5] == makeInsn(0x85, 0, 0, 0, 1));
+  // Linux 6.18 loads lookup.bin (fds 7 and 9 patched to real map fds, fd_array = the three maps
+  // in list order) and logs "6: ... R1=map_value(ks=4,vs=16,off=4)", "9: ... R2=map_ptr(ks=4,
+  // vs=8)", "11: ... R3=map_value(ks=4,vs=32,off=8)": the maps the indices must name.
+  const auto &maps = object->maps;
+  CHECK(maps[insns[6].imm].valueSize == 16);
+  CHECK(maps[insns[9].imm].valueSize == 8);
+  CHECK(maps[insns[11].imm].valueSize == 32);
 }
 
 TEST_CASE("program and attach types by name or number", "[raw_input]") {
