@@ -207,3 +207,75 @@ TEST_CASE("typeToC of pointers, arrays and function pointers", "[btf][print]") {
   auto flow = btf->memberAt(skb, 1152);
   CHECK(btf->typeToC(flow[0].member->type) == "union { struct bpf_flow_keys *flow_keys; }");
 }
+
+#include "blob_builder.h"
+
+TEST_CASE("queries on a hand-built blob", "[btf][query]") {
+  BlobBuilder b;
+  b.intType("int", 4, 32, 1)                                // [1]
+      .intType("char", 1, 8, 2)                             // [2]
+      .array(2, 1, 3)                                       // [3] char[3]
+      .array(3, 1, 2)                                       // [4] char[2][3]
+      .ref(KConst, 2)                                       // [5] const char
+      .ref(KPtr, 5)                                         // [6] const char *
+      .ref(KConst, 6)                                       // [7] const char *const
+      .proto(6, {{"a", 1}, {"", 0}})                        // [8] const char *(int, ...)
+      .ref(KPtr, 8)                                         // [9] pointer to [8]
+      .aggregate(KStruct, "", 4, {{"x", 1, 0}})             // [10] anonymous struct
+      .aggregate(KUnion, "", 4, {{"u", 1, 0}, {"c", 2, 0}}) // [11] anonymous union
+      .aggregate(KStruct, "outer", 24,                      // [12]
+                 {{"", 10, 0}, {"", 11, 32}, {"name", 4, 64}, {"cb", 9, 128}})
+      .aggregate(KStruct, "packed", 5, {{"c", 2, 0}, {"i", 1, 8}}) // [13]
+      .aggregate(KStruct, "bits", 4, {{"lo", 1, (3u << 24) | 0}, {"hi", 1, (5u << 24) | 3}},
+                 true)      // [14]
+      .ref(KPtr, 4)         // [15] char (*)[2][3]
+      .declTag("k", 12, 2); // [16]
+  auto parsed = Btf::parse(b.build(), "q.btf");
+  if (!parsed)
+    FAIL(errorMessage(parsed.takeError()));
+  const Btf &btf = **parsed;
+  auto size = [&](TypeId id) {
+    auto s = btf.sizeOf(id);
+    REQUIRE(static_cast<bool>(s));
+    return *s;
+  };
+  CHECK(size(4) == 6);
+  CHECK(size(12) == 24);
+  CHECK(size(7) == 8);
+  CHECK(btf.alignOf(4) == 1);
+  CHECK(btf.alignOf(12) == 8);
+  CHECK(btf.alignOf(13) == 1); // int at byte 1: packed
+  CHECK(btf.skipModifiers(7) == 6);
+  CHECK(btf.typeToC(4) == "char[2][3]");
+  CHECK(btf.typeToC(7) == "const char *const");
+  CHECK(btf.typeToC(9) == "const char *(*)(int a, ...)");
+  CHECK(btf.declToC(9, "cb") == "const char *(*cb)(int a, ...)");
+  CHECK(btf.declToC(15, "p") == "char (*p)[2][3]");
+  CHECK(btf.typeToC(11) == "union { int u; char c; }");
+  CHECK(btf.typeToC(14) == "struct bits");
+  // Members through anonymous struct and union.
+  auto x = btf.memberAt(12, 0);
+  REQUIRE(x.size() == 2);
+  CHECK(x[1].member->name == "x");
+  auto u = btf.memberAt(12, 32 + 4);
+  REQUIRE(u.size() == 2);
+  CHECK(u[1].member->name == "u"); // the first union member covering the bits
+  CHECK(u[1].bitOffset == 32);
+  auto c = btf.memberByName(12, "c");
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].index == 1);
+  CHECK(c[1].bitOffset == 32);
+  auto name = btf.memberAt(12, 64 + 5 * 8);
+  REQUIRE(name.size() == 1);
+  CHECK(name[0].member->name == "name");
+  CHECK(btf.memberAt(12, 120).empty()); // padding
+  auto hi = btf.memberAt(14, 4);
+  REQUIRE(hi.size() == 1);
+  CHECK(hi[0].member->name == "hi");
+  CHECK(hi[0].member->bitfieldSize == 5);
+  CHECK(btf.declTagsOf(12, 2) == std::vector<TypeId>{16});
+  CHECK(btf.declTagsOf(12).empty());
+  CHECK(btf.findByCName("struct outer") == 12u);
+  CHECK_FALSE(btf.findByCName("union outer").has_value());
+  CHECK(btf.string(btf.stringEnd()).empty());
+}
