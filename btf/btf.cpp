@@ -8,6 +8,8 @@
 
 namespace bpfverify::btf {
 
+static_assert(sizeof(Type) <= 136, "keep Type compact: it is stored once per type");
+
 llvm::StringRef kindName(Kind kind) {
   // btf_kind_str in kernel/bpf/btf.c.
   static constexpr const char *names[] = {

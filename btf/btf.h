@@ -80,11 +80,12 @@ struct VarSecInfo {
 
 /// One decoded type. Spans point into flat arrays owned by the Btf that made it.
 struct Type {
+  // Field order packs the record into 136 bytes (kindFlag beside kind).
   Kind kind = Kind::Void;
-  std::string_view name;
-  uint32_t nameOffset = 0;
-  uint32_t vlen = 0;
   bool kindFlag = false;
+  uint32_t nameOffset = 0;
+  std::string_view name;
+  uint32_t vlen = 0;
   uint32_t size = 0; // Int, Struct, Union, Enum, Enum64, DataSec, Float
   TypeId type = 0;   // Ptr, Typedef, Volatile, Const, Restrict, TypeTag, Func (its FuncProto),
                      // FuncProto (return type), Var, DeclTag (the tagged type)

@@ -1,6 +1,7 @@
 // Queries on the shipped 6.18 vmlinux BTF, checked against `bpftool btf dump ... format raw`
 // and the vmlinux.h bpftool generates from the same file.
 
+#include "blob_builder.h"
 #include "test_common.h"
 
 #include <llvm/ADT/StringSet.h>
@@ -207,8 +208,6 @@ TEST_CASE("typeToC of pointers, arrays and function pointers", "[btf][print]") {
   auto flow = btf->memberAt(skb, 1152);
   CHECK(btf->typeToC(flow[0].member->type) == "union { struct bpf_flow_keys *flow_keys; }");
 }
-
-#include "blob_builder.h"
 
 TEST_CASE("queries on a hand-built blob", "[btf][query]") {
   BlobBuilder b;
