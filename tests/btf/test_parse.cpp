@@ -24,6 +24,20 @@ TEST_CASE("shipped vmlinux BTF parses and validates", "[btf]") {
   CHECK(btf->typeToC(*task) == "struct task_struct");
 }
 
+TEST_CASE("shipped vmlinux BTF passes kernel strictness and the type count matches bpftool",
+          "[btf]") {
+  auto parsed = Btf::parseFile(BPFVERIFY_SHIPPED_BTF, nullptr, ParseOptions{Strictness::Kernel});
+  if (!parsed)
+    FAIL(errorMessage(parsed.takeError()));
+  // bpftool's raw dump of this file ends with [126610] DATASEC '.data..percpu'.
+  CHECK((*parsed)->endId() == 126611);
+  const Type &last = (*parsed)->type(126610);
+  CHECK(last.kind == Kind::DataSec);
+  CHECK(last.name == ".data..percpu");
+  CHECK(last.size == 185560);
+  CHECK(last.vars.size() == 352);
+}
+
 TEST_CASE("running kernel vmlinux BTF parses in kernel strictness", "[btf]") {
   if (!llvm::sys::fs::exists("/sys/kernel/btf/vmlinux"))
     SUCCEED("no /sys/kernel/btf/vmlinux");
