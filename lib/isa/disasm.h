@@ -20,8 +20,11 @@ struct DisasmCallbacks {
   /// Without a name: "pc%+d" for bpf-to-bpf calls, "kernel-function" for kfuncs, else "unknown".
   std::function<std::optional<std::string>(const Insn &call)> callName;
   /// Text for an ld_imm64 value (cb_imm). The verifier log has no such callback and prints
-  /// "0x%llx" of the value after resolve_pseudo_ldimm64(), i.e. the kernel address of a map or
-  /// map value for map references: an offline tool can supply its own rendering here.
+  /// "0x%llx" of the value after resolve_pseudo_ldimm64() rewrote it. Checked on Linux 6.18:
+  /// BPF_PSEUDO_MAP_FD / _MAP_IDX print the map's kernel address, _MAP_VALUE / _MAP_IDX_VALUE
+  /// the address of the value plus the offset, BPF_PSEUDO_BTF_ID the symbol's address
+  /// ("(18) r1 = 0xffffffff8150e500"), BPF_PSEUDO_FUNC its raw relative offset ("0x3"). An
+  /// offline tool cannot know addresses and can render map references here instead.
   std::function<std::optional<std::string>(const Insn &first, uint64_t value)> immName;
   /// env->allow_ptr_leaks (true for root): when false, map and BTF ld_imm64 values print as 0.
   bool allowPtrLeaks = true;
