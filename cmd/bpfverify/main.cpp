@@ -5,6 +5,9 @@
 #include "cmd/bpfverify/selection.h"
 #include "cmd/bpfverify/target_choice.h"
 #include "lib/object/object.h"
+#ifdef BPFVERIFY_HAVE_RAW_INPUT
+#include "lib/object/raw/raw_input.h"
+#endif
 #include "lib/report/human.h"
 #include "lib/report/json.h"
 #include "lib/report/kernel_log.h"
@@ -26,10 +29,12 @@ verifier::Result verify(const object::Object &, const object::Program &, const b
 }
 
 int run(const Options &options) {
+#ifndef BPFVERIFY_HAVE_RAW_INPUT
   if (!options.rawFile.empty()) {
-    complain(options.rawFile + ": raw instruction input is not available in this build yet");
+    complain(options.rawFile + ": raw instruction input is not available in this build");
     return ExitBadInput;
   }
+#endif
   auto chosen = chooseTarget(options.btfPath, options.moduleBtf);
   if (!chosen) {
     complain(errorMessage(chosen.takeError()));
@@ -57,6 +62,23 @@ int run(const Options &options) {
   }
 
   std::vector<object::Object> objects;
+#ifdef BPFVERIFY_HAVE_RAW_INPUT
+  if (!options.rawFile.empty()) {
+    object::raw::RawInputOptions raw;
+    raw.instructionsPath = options.rawFile;
+    raw.progType = options.progType;
+    raw.attachType = options.attachType;
+    raw.mapsPath = options.mapsJson;
+    auto object = object::raw::loadRawInput(raw);
+    if (!object) {
+      std::string message = errorMessage(object.takeError());
+      complain(message);
+      rep.problems.push_back({options.rawFile, message});
+    } else {
+      objects.push_back(std::move(*object));
+    }
+  }
+#endif
   for (const std::string &file : options.files) {
     auto object = object::loadObject(file, &chosen->target, loadOptions);
     if (!object) {

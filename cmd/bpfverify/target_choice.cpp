@@ -17,6 +17,14 @@ namespace {
 
 constexpr const char *RunningKernelBtf = "/sys/kernel/btf/vmlinux";
 
+/// Where the running kernel's BTF is; BPFVERIFY_SYSFS_BTF overrides it so tests can take the
+/// machine without one.
+std::string runningKernelBtf() {
+  if (const char *path = std::getenv("BPFVERIFY_SYSFS_BTF"); path && *path)
+    return path;
+  return RunningKernelBtf;
+}
+
 bool readable(const std::string &path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
@@ -51,7 +59,9 @@ std::string cacheDirectory() {
 
 llvm::Expected<std::string> shippedBtfPath() {
   // The build tree decompresses it for the test programs: use that copy when present.
-  if (readable(BPFVERIFY_SHIPPED_BTF_BUILD))
+  // BPFVERIFY_NO_BUILD_BTF=1 skips it (tests of the decompression path).
+  const char *noBuild = std::getenv("BPFVERIFY_NO_BUILD_BTF");
+  if (!(noBuild && *noBuild == '1') && readable(BPFVERIFY_SHIPPED_BTF_BUILD))
     return std::string(BPFVERIFY_SHIPPED_BTF_BUILD);
   std::string dir = cacheDirectory();
   std::string cached = dir + "/" + llvm::sys::path::stem(BPFVERIFY_SHIPPED_BTF_XZ).str();
@@ -96,8 +106,8 @@ llvm::Expected<ChosenTarget> chooseTarget(const std::string &btfPath,
     d.origin = "file";
     if (btfPath == RunningKernelBtf)
       d.kernelRelease = runningRelease();
-  } else if (readable(RunningKernelBtf)) {
-    d.vmlinuxPath = RunningKernelBtf;
+  } else if (readable(runningKernelBtf())) {
+    d.vmlinuxPath = runningKernelBtf();
     d.origin = "running-kernel";
     d.kernelRelease = runningRelease();
   } else {

@@ -27,8 +27,9 @@ std::string slurp(const std::string &path) {
   return s.str();
 }
 
-/// Runs bpfverify with args, capturing stdout and stderr through temporary files.
-Run bpfverify(std::vector<std::string> args) {
+/// Runs bpfverify with args (and extra "NAME=value" environment entries), capturing stdout and
+/// stderr through temporary files.
+Run bpfverify(std::vector<std::string> args, std::vector<std::string> extraEnv = {}) {
   static int counter = 0;
   std::string base = std::string(BPFVERIFY_BINARY_DIR) + "/tests/cli/run" +
                      std::to_string(getpid()) + "_" + std::to_string(counter++);
@@ -44,9 +45,15 @@ Run bpfverify(std::vector<std::string> args) {
   for (std::string &a : args)
     argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<char *> envp;
+  for (std::string &e : extraEnv)
+    envp.push_back(e.data());
+  for (char **e = environ; *e; ++e)
+    envp.push_back(*e);
+  envp.push_back(nullptr);
   pid_t pid;
   Run r;
-  if (posix_spawn(&pid, BPFVERIFY_EXE, &actions, nullptr, argv.data(), environ) == 0) {
+  if (posix_spawn(&pid, BPFVERIFY_EXE, &actions, nullptr, argv.data(), envp.data()) == 0) {
     int wstatus = 0;
     waitpid(pid, &wstatus, 0);
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
@@ -223,4 +230,60 @@ TEST_CASE("--kconfig gives __kconfig externs their values, as libbpf's config fi
   Run missing = bpfverify({"--kconfig", config + ".missing", prog("globals_kconfig")});
   CHECK(missing.status == 2);
   CHECK(missing.err.find(config + ".missing") != std::string::npos);
+}
+
+#ifdef BPFVERIFY_HAVE_RAW_INPUT
+TEST_CASE("--raw: instruction files with a map list; bad raw input is status 2") {
+  // r0 = 0; exit
+  std::string ret0 = scratch("ret0.bin", std::string("\xb7\0\0\0\0\0\0\0\x95\0\0\0\0\0\0\0", 16));
+  Run ok = bpfverify({"--raw", ret0, "--prog-type", "xdp", "--format", "json"});
+  CHECK(ok.status == 0);
+  auto doc = nlohmann::json::parse(ok.out);
+  REQUIRE(doc["programs"].size() == 1);
+  CHECK(doc["programs"][0]["prog_type"] == "xdp");
+  CHECK(doc["programs"][0]["insn_count"] == 2);
+  // r1 = map fd 5 (ld_imm64, two slots); r0 = 0; exit
+  std::string withMap = scratch("map.bin", std::string("\x18\x11\0\0\x05\0\0\0\0\0\0\0\0\0\0\0"
+                                                       "\xb7\0\0\0\0\0\0\0\x95\0\0\0\0\0\0\0",
+                                                       32));
+  std::string maps = scratch("maps.json", R"([{"name": "counts", "type": "array", "key_size": 4,
+                                           "value_size": 8, "max_entries": 1, "fd": 5}])");
+  Run disasm =
+      bpfverify({"--raw", withMap, "--prog-type", "socket_filter", "--maps", maps, "--disasm"});
+  CHECK(disasm.status == 0);
+  CHECK(disasm.out.find("0: (18) r1 = map[counts]\n2: (b7) r0 = 0\n3: (95) exit\n") !=
+        std::string::npos);
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"--raw", withMap, "--prog-type", "socket_filter"},              // fd 5 unknown
+           {"--raw", ret0, "--prog-type", "no_such_type"},                  // bad type
+           {"--raw", scratch("odd.bin", "\xb7\0\0"), "--prog-type", "xdp"}, // not 8n bytes
+       }) {
+    Run r = bpfverify(args);
+    CHECK(r.status == 2);
+    CHECK(lines(r.err) == 1);
+    CHECK(r.err.find(args[1]) != std::string::npos);
+  }
+}
+#endif
+
+TEST_CASE("without a readable running-kernel BTF, the shipped BTF is decompressed into a cache") {
+  std::string cache =
+      std::string(BPFVERIFY_BINARY_DIR) + "/tests/cli/cache" + std::to_string(getpid());
+  std::string cached = cache + "/bpfverify/vmlinux-6.18.btf";
+  std::vector<std::string> env = {"BPFVERIFY_SYSFS_BTF=/nonexistent/vmlinux",
+                                  "BPFVERIFY_NO_BUILD_BTF=1", "XDG_CACHE_HOME=" + cache};
+  for (int round = 0; round < 2; ++round) { // decompress, then reuse the cached copy
+    INFO("round " << round);
+    Run r = bpfverify({"--format", "json", prog("example_xdp_parser")}, env);
+    REQUIRE(r.status == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["target"]["origin"] == "shipped");
+    CHECK(doc["target"]["btf"] == cached);
+    // The release the shipped BTF was taken from (testdata/btf/vmlinux-6.18.btf.kernel-release).
+    CHECK(doc["target"]["kernel_release"].get<std::string>().starts_with("6.18"));
+    CHECK(slurp(cached) == slurp(BPFVERIFY_SHIPPED_BTF));
+  }
+  unlink(cached.c_str());
+  rmdir((cache + "/bpfverify").c_str());
+  rmdir(cache.c_str());
 }
