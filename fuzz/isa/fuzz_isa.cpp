@@ -1,10 +1,11 @@
 // Fuzzes the instruction module with arbitrary bytes: decoding, the program and per-instruction
-// checks, and formatting of every slot with and without callbacks. Checks properties, not just
-// the absence of crashes: encode(decode(x)) == x, errors point inside the program, text is
-// never empty.
+// checks, formatting of every slot with and without callbacks, liveness and SCCs. Checks
+// properties, not just the absence of crashes: encode(decode(x)) == x, errors point inside the
+// program, text is never empty.
 
 #include "lib/isa/decode.h"
 #include "lib/isa/disasm.h"
+#include "lib/isa/liveness.h"
 #include "lib/isa/validate.h"
 
 #include <cstdlib>
@@ -60,5 +61,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check(!formatInstruction(*insns, i, named).empty());
   }
   check(formatInstruction(*insns, insns->size()).empty());
+
+  // Liveness and SCCs: one value per slot, and the listing has one line per instruction.
+  const auto live = liveRegsBefore(*insns, [](const Insn &call) -> std::optional<unsigned> {
+    return call.imm >= 0 && call.imm < 6 ? std::optional<unsigned>(call.imm) : std::nullopt;
+  });
+  check(live.size() == insns->size());
+  check(computeScc(*insns).size() == insns->size());
+  size_t slots = 0;
+  for (const std::string &line : formatLiveRegsListing(*insns)) {
+    check(line.size() > 20);
+    ++slots;
+  }
+  check(slots <= insns->size());
   return 0;
 }
