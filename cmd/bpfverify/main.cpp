@@ -23,6 +23,16 @@ void complain(const std::string &message) {
   llvm::errs() << "bpfverify: " << message << "\n";
 }
 
+/// Whether a file's bytes contain "CONFIG_" (unreadable files say yes: the loader reports them).
+bool mentionsKconfig(const std::string &file) {
+  auto buffer = readInputFile(file);
+  if (!buffer) {
+    llvm::consumeError(buffer.takeError());
+    return true;
+  }
+  return (*buffer)->getBuffer().contains("CONFIG_");
+}
+
 /// The verifier does not exist yet: every program is `unverified` (see docs/cli.md).
 verifier::Result verify(const object::Object &, const object::Program &, const btf::Target &) {
   return verifier::Result{};
@@ -56,10 +66,18 @@ int run(const Options &options) {
     }
     for (auto &[name, value] : *values)
       loadOptions.kconfig.insert_or_assign(name, value);
-  } else if (rep.target.origin == "running-kernel") {
-    for (auto &[name, value] : runningKernelKconfig())
-      loadOptions.kconfig.insert_or_assign(name, value);
   }
+  // The running kernel's config is read only for objects that may have CONFIG_ externs (libbpf
+  // reads it only when it needs it too): their names are in the ELF string table.
+  bool readRunningKconfig = options.kconfigPath.empty() && rep.target.origin == "running-kernel";
+  auto optionsFor = [&](const std::string &file) -> const object::LoadOptions & {
+    if (readRunningKconfig && mentionsKconfig(file)) {
+      readRunningKconfig = false;
+      for (auto &[name, value] : runningKernelKconfig())
+        loadOptions.kconfig.insert_or_assign(name, value);
+    }
+    return loadOptions;
+  };
 
   std::vector<object::Object> objects;
 #ifdef BPFVERIFY_HAVE_RAW_INPUT
@@ -80,7 +98,7 @@ int run(const Options &options) {
   }
 #endif
   for (const std::string &file : options.files) {
-    auto object = object::loadObject(file, &chosen->target, loadOptions);
+    auto object = object::loadObject(file, &chosen->target, optionsFor(file));
     if (!object) {
       std::string message = errorMessage(object.takeError());
       complain(message);
