@@ -284,16 +284,19 @@ void fixupKconfig(RawBtf &btf, const BtfFixupOptions &options) {
   btf.setSizeOrType(*sec, options.kconfigSize);
 }
 
-const ElfSymbol *findElfVarSym(const ElfFile &elf, llvm::StringRef name) {
+// find_elf_var_sym(), indexed: the first global/weak STT_OBJECT symbol of each name.
+using VarSymbols = std::map<llvm::StringRef, const ElfSymbol *>;
+VarSymbols indexVarSymbols(const ElfFile &elf) {
+  VarSymbols index;
   for (const ElfSymbol &sym : elf.symbols)
-    if (sym.type == ELF::STT_OBJECT && (sym.bind == ELF::STB_GLOBAL || sym.bind == ELF::STB_WEAK) &&
-        sym.name == name)
-      return &sym;
-  return nullptr;
+    if (sym.type == ELF::STT_OBJECT && (sym.bind == ELF::STB_GLOBAL || sym.bind == ELF::STB_WEAK))
+      index.try_emplace(sym.name, &sym);
+  return index;
 }
 
 // btf_fixup_datasec()
-llvm::Error fixupDataSec(RawBtf &btf, uint32_t sec, const ElfFile &elf, llvm::StringRef path) {
+llvm::Error fixupDataSec(RawBtf &btf, uint32_t sec, const ElfFile &elf, const VarSymbols &varSyms,
+                         llvm::StringRef path) {
   llvm::StringRef secName = btf.name(sec);
   std::vector<SecInfo> vars = readVars(btf, sec);
   if (secName != ".kconfig" && secName != ".ksyms") {
@@ -314,7 +317,8 @@ llvm::Error fixupDataSec(RawBtf &btf, uint32_t sec, const ElfFile &elf, llvm::St
       uint32_t linkage = btf.extra(var.type, 0);
       if (linkage == LinkageStatic || linkage == LinkageExtern)
         continue;
-      const ElfSymbol *sym = findElfVarSym(elf, btf.name(var.type));
+      auto found = varSyms.find(btf.name(var.type));
+      const ElfSymbol *sym = found == varSyms.end() ? nullptr : found->second;
       if (!sym)
         return inputError(path, "sec '" + secName + "': failed to find ELF symbol for VAR '" +
                                     btf.name(var.type) + "'");
@@ -343,9 +347,10 @@ llvm::Expected<BtfFixupResult> fixupObjectBtf(llvm::ArrayRef<uint8_t> raw, const
   BtfFixupResult result;
   fixupKsyms(*btf, options, result);
   fixupKconfig(*btf, options);
+  VarSymbols varSyms = indexVarSymbols(elf);
   for (uint32_t id = 1; id < btf->count(); ++id)
     if (btf->kind(id) == KindDataSec)
-      if (auto err = fixupDataSec(*btf, id, elf, path))
+      if (auto err = fixupDataSec(*btf, id, elf, varSyms, path))
         return err;
   if (options.full) {
     // bpf_object__sanitize_and_load_btf(): hidden global subprograms become static.

@@ -6,18 +6,6 @@
 
 namespace bpfverify::object::detail {
 
-namespace {
-
-const Unit *unitForInsn(const State &state, uint32_t secIdx, uint64_t insnIdx) {
-  for (const Unit &unit : state.units)
-    if (unit.secIdx == secIdx && insnIdx >= unit.secInsnOff &&
-        insnIdx < uint64_t(unit.secInsnOff) + unit.secInsnCnt)
-      return &unit;
-  return nullptr;
-}
-
-} // namespace
-
 llvm::Error applyCore(State &state) {
   if (!state.btfExt || state.btfExt->coreRelos.empty())
     return llvm::Error::success();
@@ -41,7 +29,7 @@ llvm::Error applyCore(State &state) {
                            section.sectionName + "'");
       std::vector<btf::CoreReloRecord> records;
       for (const btf::CoreReloRecord &record : section.records) {
-        const Unit *unit = unitForInsn(state, elfSection->index, record.insnOffset / 8);
+        const Unit *unit = findUnitBySecInsn(state, elfSection->index, record.insnOffset / 8);
         if (!unit)
           continue; // an eliminated weak subprogram
         bool late = !unit->isSubprog && !state.object.programs[unit->programIndex].autoload;

@@ -8,6 +8,7 @@
 #include <llvm/Support/Endian.h>
 
 #include <algorithm>
+#include <map>
 
 namespace bpfverify::object::detail {
 
@@ -66,6 +67,14 @@ bool symIsExtern(const ElfSymbol &sym) {
 
 llvm::Error collectExterns(State &state) {
   const btf::Btf *btf = state.btf.get();
+  // find_extern_sec_btf_id(), indexed once: the first DATASEC listing each type.
+  std::map<btf::TypeId, llvm::StringRef> datasecOf;
+  for (btf::TypeId id = 1; btf && id < btf->endId(); ++id) {
+    const btf::Type &sec = btf->type(id);
+    if (sec.kind == Kind::DataSec)
+      for (const btf::VarSecInfo &var : sec.vars)
+        datasecOf.try_emplace(var.type, llvm::StringRef(sec.name.data(), sec.name.size()));
+  }
   for (const ElfSymbol &sym : state.elf.symbols) {
     if (!symIsExtern(sym) || sym.name.empty())
       continue;
@@ -74,9 +83,9 @@ llvm::Error collectExterns(State &state) {
                          "': the object has no .BTF");
     Extern ext;
     // find_extern_btf_id(): the first VAR or FUNC of that name, which must be extern.
-    for (btf::TypeId id = 1; id < btf->endId(); ++id) {
+    for (btf::TypeId id : btf->findByName(sym.name)) {
       const btf::Type &t = btf->type(id);
-      if ((t.kind != Kind::Var && t.kind != Kind::Func) || t.name != sym.name)
+      if (t.kind != Kind::Var && t.kind != Kind::Func)
         continue;
       if (t.linkage != btf::LinkageExtern)
         return state.error("failed to find BTF for extern '" + sym.name + "': BTF " +
@@ -98,14 +107,9 @@ llvm::Error collectExterns(State &state) {
     llvm::StringRef secName;
     if (state.ksymFuncs.count(ext.btfId))
       secName = ".ksyms"; // listed there before the FUNC was replaced by libbpf's dummy VAR
-    for (btf::TypeId id = 1; id < btf->endId() && secName.empty(); ++id) {
-      const btf::Type &sec = btf->type(id);
-      if (sec.kind != Kind::DataSec)
-        continue;
-      for (const btf::VarSecInfo &var : sec.vars)
-        if (var.type == ext.btfId)
-          secName = sec.name;
-    }
+    if (secName.empty())
+      if (auto it = datasecOf.find(ext.btfId); it != datasecOf.end())
+        secName = it->second;
     if (secName.empty())
       return state.error("failed to find BTF for extern '" + ext.name + "' [" +
                          llvm::Twine(ext.btfId) + "] section");

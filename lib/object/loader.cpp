@@ -25,9 +25,9 @@ void collectStaticFuncs(detail::State &state) {
   for (const detail::Unit &unit : state.units) {
     if (!unit.markBtfStatic || !unit.isSubprog)
       continue;
-    for (btf::TypeId id = 1; id < btf.endId(); ++id) {
+    for (btf::TypeId id : btf.findByName(unit.name)) {
       const btf::Type &t = btf.type(id);
-      if (t.kind == btf::Kind::Func && t.linkage == btf::LinkageGlobal && t.name == unit.name) {
+      if (t.kind == btf::Kind::Func && t.linkage == btf::LinkageGlobal) {
         state.object.staticFuncIds.push_back(id);
         break;
       }

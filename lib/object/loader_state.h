@@ -100,6 +100,7 @@ struct State {
     bool internal = false;
   };
   std::vector<MapOrigin> mapOrigins;
+  std::optional<std::vector<uint32_t>> exceptionTags; ///< "exception_callback:" DECL_TAGs
 
   llvm::Error error(const llvm::Twine &problem) const;
 };
@@ -114,6 +115,9 @@ llvm::Error applyCore(State &state);            // core.cpp
 llvm::Error relocatePrograms(State &state);     // relocate.cpp
 llvm::Error resolveAttachTargets(State &state); // attach.cpp
 llvm::Error finalizeBtf(State &state);          // programs.cpp: libbpf's final BTF edits
+
+/// find_prog_by_sec_insn(): the unit of a section containing an instruction index.
+Unit *findUnitBySecInsn(State &state, uint32_t secIdx, uint64_t insnIdx);
 
 /// bpf_core_types_are_compat() of libbpf (relo_core.c).
 int coreTypesAreCompat(const btf::Btf &localBtf, btf::TypeId localId, const btf::Btf &targetBtf,

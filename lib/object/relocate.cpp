@@ -39,6 +39,8 @@ bool symIsSubprog(const ElfSymbol &sym, int textShndx) {
   return (sym.bind == ELF::STB_GLOBAL || sym.bind == ELF::STB_WEAK) && sym.type == ELF::STT_FUNC;
 }
 
+} // namespace
+
 Unit *findUnitBySecInsn(State &state, uint32_t secIdx, uint64_t insnIdx) {
   auto it = std::upper_bound(
       state.units.begin(), state.units.end(), std::make_pair(secIdx, insnIdx),
@@ -53,6 +55,8 @@ Unit *findUnitBySecInsn(State &state, uint32_t secIdx, uint64_t insnIdx) {
     return &unit;
   return nullptr;
 }
+
+namespace {
 
 // bpf_program__record_reloc()
 llvm::Error recordReloc(State &state, Unit &unit, uint32_t insnIdx, const std::string &symName,
@@ -367,10 +371,17 @@ llvm::Expected<Unit *> exceptionCallback(State &state, const Unit &entry) {
   constexpr llvm::StringLiteral prefix = "exception_callback:";
   Unit *callback = nullptr;
   bool seen = false;
-  for (btf::TypeId id = 1; id < btf.endId(); ++id) {
+  if (!state.exceptionTags) {
+    state.exceptionTags.emplace();
+    for (btf::TypeId id = 1; id < btf.endId(); ++id) {
+      const btf::Type &tag = btf.type(id);
+      if (tag.kind == btf::Kind::DeclTag && tag.componentIdx == -1 &&
+          llvm::StringRef(tag.name.data(), tag.name.size()).starts_with(prefix))
+        state.exceptionTags->push_back(id);
+    }
+  }
+  for (btf::TypeId id : *state.exceptionTags) {
     const btf::Type &tag = btf.type(id);
-    if (tag.kind != btf::Kind::DeclTag || tag.componentIdx != -1)
-      continue;
     llvm::StringRef name(tag.name.data(), tag.name.size());
     if (!name.consume_front(prefix))
       continue;
