@@ -437,3 +437,70 @@ TEST_CASE("exception callback appended after the called subprograms") {
   CHECK(prog.funcInfo[2].insnOffset == prog.subprograms[1].second);
   CHECK(externNamed(object, "bpf_throw").resolved);
 }
+
+namespace {
+
+// A split BTF on the shipped vmlinux defining `void bpfverify_mod_kfunc(void)`.
+std::string writeModuleBtf(const btf::Btf &vmlinux) {
+  using namespace llvm::support::endian;
+  const std::string name = "bpfverify_mod_kfunc";
+  std::vector<uint8_t> strings(1, 0);
+  strings.insert(strings.end(), name.begin(), name.end());
+  strings.push_back(0);
+  uint32_t protoId = vmlinux.endId();
+  std::vector<uint8_t> types(24);
+  write32le(&types[0], 0);
+  write32le(&types[4], 13u << 24); // FUNC_PROTO, no parameters
+  write32le(&types[8], 0);         // returns void
+  write32le(&types[12], vmlinux.stringEnd() + 1);
+  write32le(&types[16], 12u << 24 | 1); // FUNC, global
+  write32le(&types[20], protoId);
+  std::vector<uint8_t> blob(24);
+  write16le(&blob[0], 0xeB9F);
+  blob[2] = 1;
+  write32le(&blob[4], 24);
+  write32le(&blob[8], 0);
+  write32le(&blob[12], static_cast<uint32_t>(types.size()));
+  write32le(&blob[16], static_cast<uint32_t>(types.size()));
+  write32le(&blob[20], static_cast<uint32_t>(strings.size()));
+  blob.insert(blob.end(), types.begin(), types.end());
+  blob.insert(blob.end(), strings.begin(), strings.end());
+  std::string path = BPFVERIFY_BINARY_DIR "/tests/object/bpfverify_mod.btf";
+  std::FILE *file = std::fopen(path.c_str(), "wb");
+  REQUIRE(file);
+  std::fwrite(blob.data(), 1, blob.size(), file);
+  std::fclose(file);
+  return path;
+}
+
+} // namespace
+
+TEST_CASE("kfunc defined by a module: off is the 1-based module index") {
+  std::string modulePath = writeModuleBtf(*target().vmlinux);
+  auto withModule =
+      btf::Target::load(BPFVERIFY_BINARY_DIR "/testdata/vmlinux-6.18.btf", {modulePath});
+  if (!withModule)
+    FAIL(errorMessage(withModule.takeError()));
+  REQUIRE(withModule->modules.size() == 1);
+  auto funcId = withModule->modules[0].btf->findByNameKind("bpfverify_mod_kfunc", btf::Kind::Func);
+  REQUIRE(funcId);
+
+  Object object = load("kfunc_module", &*withModule);
+  const object::ExternInfo &ext = externNamed(object, "bpfverify_mod_kfunc");
+  CHECK(ext.resolved);
+  CHECK(ext.module == 1);
+  CHECK(ext.targetBtfId == *funcId);
+  const object::Program &prog = progNamed(object, "call_module_kfunc");
+  auto call = std::find_if(prog.insns.begin(), prog.insns.end(), [](const isa::Insn &insn) {
+    return insn.code == (isa::BPF_JMP | isa::BPF_CALL) && insn.src == isa::BPF_PSEUDO_KFUNC_CALL;
+  });
+  REQUIRE(call != prog.insns.end());
+  CHECK(call->imm == static_cast<int32_t>(*funcId));
+  CHECK(call->off == 1);
+
+  // vmlinux alone does not have it: a strong kfunc is an error naming it.
+  auto missing = object::loadObject(progPath("kfunc_module"), &target(), {});
+  REQUIRE_FALSE(static_cast<bool>(missing));
+  CHECK_THAT(errorMessage(missing.takeError()),
+             Catch::Contains("'bpfverify_mod_kfunc': not found in kernel or module BTFs"));
+}
