@@ -11,6 +11,7 @@
 #include "lib/report/human.h"
 #include "lib/report/json.h"
 #include "lib/report/kernel_log.h"
+#include "lib/report/sarif.h"
 #include "lib/support/error.h"
 
 #include <llvm/Support/raw_ostream.h>
@@ -137,6 +138,9 @@ int run(const Options &options) {
       break;
     case Format::Json:
       report::renderJson(rep, llvm::outs());
+      break;
+    case Format::Sarif:
+      report::renderSarif(rep, llvm::outs());
       break;
     case Format::Log:
       for (const report::ProgramReport &p : rep.programs) {

@@ -35,8 +35,8 @@ Options parseOptions(int argc, char **argv, std::optional<int> &exitNow) {
                  "(repeatable)")
       ->allow_extra_args(false);
   std::string format = "human";
-  app.add_option("--format", format, "output: human (default), json, or log (kernel format)")
-      ->check(CLI::IsMember({"human", "json", "log"}));
+  app.add_option("--format", format, "output: human (default), json, log (kernel format) or sarif")
+      ->check(CLI::IsMember({"human", "json", "log", "sarif"}));
   app.add_option("--log-level", o.logLevel, "verifier log level as BPF_PROG_LOAD's: 0, 1 or 2")
       ->check(CLI::Range(0, 2));
   app.add_flag("--list", o.list, "list the programs with their types; verify nothing");
@@ -51,7 +51,10 @@ Options parseOptions(int argc, char **argv, std::optional<int> &exitNow) {
       ->needs(raw);
   try {
     app.parse(argc, argv);
-    o.format = format == "json" ? Format::Json : format == "log" ? Format::Log : Format::Human;
+    o.format = format == "json"    ? Format::Json
+               : format == "log"   ? Format::Log
+               : format == "sarif" ? Format::Sarif
+                                   : Format::Human;
     if (o.rawFile.empty() && o.files.empty())
       throw CLI::ValidationError("no input: give FILE... or --raw FILE (see --help)");
     if (!o.rawFile.empty() && !o.files.empty())

@@ -7,7 +7,7 @@
 
 namespace bpfverify::cli {
 
-enum class Format { Human, Json, Log };
+enum class Format { Human, Json, Log, Sarif };
 
 struct Options {
   std::vector<std::string> files;

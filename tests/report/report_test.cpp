@@ -3,6 +3,7 @@
 #include "lib/report/json.h"
 #include "lib/report/kernel_log.h"
 #include "lib/report/program_report.h"
+#include "lib/report/sarif.h"
 
 #include <catch2/catch.hpp>
 
@@ -137,4 +138,28 @@ TEST_CASE("kernel-format log ends like print_verification_stats()") {
   out.clear();
   report::renderKernelLog(r, 0, os); // level 0: no trace
   CHECK(llvm::StringRef(out).starts_with("R0 max value"));
+}
+
+TEST_CASE("SARIF: a rejection is an error result at its source line, no verdict a note") {
+  object::Object o = sampleObject();
+  report::Report rep;
+  rep.toolVersion = "0.1.0";
+  rep.programs.push_back(report::buildProgramReport(o, o.programs[0], rejection()));
+  rep.programs.push_back(report::buildProgramReport(o, o.programs[0], verifier::Result{}));
+  auto s = report::toSarif(rep);
+  CHECK(s["version"] == "2.1.0");
+  const auto &run = s["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "bpfverify");
+  REQUIRE(run["results"].size() == 2);
+  const auto &reject = run["results"][0];
+  CHECK(reject["ruleId"] == "BPF0001");
+  CHECK(reject["level"] == "error");
+  const auto &where = reject["locations"][0]["physicalLocation"];
+  CHECK(where["artifactLocation"]["uri"] == "example_map_oob.bpf.c");
+  CHECK(where["region"]["startLine"] == 33);
+  CHECK(where["region"]["startColumn"] == 9);
+  CHECK(reject["message"]["text"] ==
+        "tc/read_slot_off_by_one: insn 13: R0 max value is outside of the allowed memory range");
+  CHECK(run["results"][1]["level"] == "note");
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
 }
