@@ -152,6 +152,8 @@ public:
   bool validId(TypeId id) const { return id < endId(); }
   /// id 0 is void; ids below firstOwnId() come from the base. Precondition: validId(id).
   const Type &type(TypeId id) const;
+  /// The type, or nullptr when id is out of range (for ids from untrusted input).
+  const Type *tryType(TypeId id) const { return validId(id) ? &type(id) : nullptr; }
   /// A string by offset; split: offsets continue after the base's. Empty when out of range.
   llvm::StringRef string(uint32_t offset) const;
   /// Total string section size including the base's (the first own offset of a split BTF).

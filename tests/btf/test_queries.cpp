@@ -277,4 +277,6 @@ TEST_CASE("queries on a hand-built blob", "[btf][query]") {
   CHECK(btf.findByCName("struct outer") == 12u);
   CHECK_FALSE(btf.findByCName("union outer").has_value());
   CHECK(btf.string(btf.stringEnd()).empty());
+  CHECK(btf.tryType(16) == &btf.type(16));
+  CHECK(btf.tryType(17) == nullptr);
 }
