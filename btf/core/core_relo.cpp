@@ -235,7 +235,7 @@ int calcRelo(const CoreReloRecord &relo, int reloIdx, const CoreSpec &localSpec,
     err = 0;
   } else if (err == -EOPNOTSUPP) {
     diag.warning = "relo #" + std::to_string(reloIdx) + ": unrecognized CO-RE relocation " +
-                   reloKindString(relo.kind).str() + " (" +
+                   coreReloKindName(relo.kind).str() + " (" +
                    std::to_string(static_cast<uint32_t>(relo.kind)) + ") at insn #" + insnNo(relo);
   }
   return err;
@@ -275,7 +275,7 @@ int calcReloInsn(const CoreReloRecord &relo, int reloIdx, const Btf &localBtf,
   }
 
   if (localName.empty()) {
-    diag.warning = "relo #" + std::to_string(reloIdx) + ": <" + reloKindString(relo.kind).str() +
+    diag.warning = "relo #" + std::to_string(reloIdx) + ": <" + coreReloKindName(relo.kind).str() +
                    "> (" + std::to_string(static_cast<uint32_t>(relo.kind)) +
                    ") relocation doesn't support anonymous types";
     return -EOPNOTSUPP;

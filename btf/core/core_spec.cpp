@@ -44,38 +44,6 @@ bool isEnumvalBased(CoreReloKind kind) {
   return kind == CoreReloKind::EnumvalExists || kind == CoreReloKind::EnumvalValue;
 }
 
-llvm::StringRef reloKindString(CoreReloKind kind) {
-  switch (kind) {
-  case CoreReloKind::FieldByteOffset:
-    return "byte_off";
-  case CoreReloKind::FieldByteSize:
-    return "byte_sz";
-  case CoreReloKind::FieldExists:
-    return "field_exists";
-  case CoreReloKind::FieldSigned:
-    return "signed";
-  case CoreReloKind::FieldLShiftU64:
-    return "lshift_u64";
-  case CoreReloKind::FieldRShiftU64:
-    return "rshift_u64";
-  case CoreReloKind::TypeIdLocal:
-    return "local_type_id";
-  case CoreReloKind::TypeIdTarget:
-    return "target_type_id";
-  case CoreReloKind::TypeExists:
-    return "type_exists";
-  case CoreReloKind::TypeMatches:
-    return "type_matches";
-  case CoreReloKind::TypeSize:
-    return "type_size";
-  case CoreReloKind::EnumvalExists:
-    return "enumval_exists";
-  case CoreReloKind::EnumvalValue:
-    return "enumval_value";
-  }
-  return "unknown";
-}
-
 namespace {
 
 // One sscanf("%d%n") step as glibc performs it: optional white space and sign, at least one
@@ -231,7 +199,7 @@ std::string formatSpec(const CoreSpec &spec) {
   llvm::raw_string_ostream os(out);
   const Btf &btf = *spec.btf;
   const Type *root = typeById(btf, spec.rootTypeId);
-  os << "<" << reloKindString(spec.kind) << "> [" << spec.rootTypeId << "] ";
+  os << "<" << coreReloKindName(spec.kind) << "> [" << spec.rootTypeId << "] ";
   if (!root)
     return os.str();
   os << kindString(root->kind) << " " << (root->name.empty() ? "<anon>" : root->name);

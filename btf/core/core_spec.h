@@ -37,8 +37,7 @@ struct CoreSpec {
 bool isFieldBased(CoreReloKind kind);
 bool isTypeBased(CoreReloKind kind);
 bool isEnumvalBased(CoreReloKind kind);
-/// libbpf's core_relo_kind_str ("byte_off", "local_type_id", ...; "unknown" otherwise).
-llvm::StringRef reloKindString(CoreReloKind kind);
+// The kind's name (libbpf's core_relo_kind_str) is btf::coreReloKindName in btf/btf_ext.h.
 
 /// Parses relo's access string against btf (bpf_core_parse_spec). Returns 0 or a negative
 /// errno; a diagnostic libbpf would print is appended to *warning.

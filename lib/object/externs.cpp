@@ -1,6 +1,7 @@
 // Externs: bpf_object__collect_externs and bpf_object__resolve_externs of libbpf (kconfig values,
 // typed and untyped __ksym variables, kfunc declarations).
 
+#include "btf/core/core_match.h"
 #include "lib/object/loader_state.h"
 
 #include <llvm/ADT/StringExtras.h>
@@ -286,7 +287,7 @@ llvm::Error resolveKsymVar(State &state, Extern &ext) {
   }
   const btf::Btf &kernel = targetBtf(*state.target, found->second);
   btf::TypeId targetType = kernel.skipModifiersAndTypedefs(kernel.type(found->first).type);
-  if (coreTypesAreCompat(*state.btf, ext.ksymTypeId, kernel, targetType) <= 0) {
+  if (btf::core::typesAreCompat(*state.btf, ext.ksymTypeId, kernel, targetType) <= 0) {
     const btf::Type &local = state.btf->type(ext.ksymTypeId);
     const btf::Type &remote = kernel.type(targetType);
     return state.error("extern (var ksym) '" + ext.name + "': incompatible types, expected [" +
@@ -309,7 +310,7 @@ llvm::Error resolveKfunc(State &state, Extern &ext) {
   }
   const btf::Btf &kernel = targetBtf(*state.target, found->second);
   btf::TypeId kernelProto = kernel.type(found->first).type;
-  if (coreTypesAreCompat(*state.btf, ext.ksymTypeId, kernel, kernelProto) <= 0) {
+  if (btf::core::typesAreCompat(*state.btf, ext.ksymTypeId, kernel, kernelProto) <= 0) {
     if (ext.weak)
       return llvm::Error::success();
     return state.error(
@@ -392,66 +393,6 @@ llvm::Error resolveExterns(State &state) {
     object.externs.push_back(std::move(info));
   }
   return llvm::Error::success();
-}
-
-// __bpf_core_types_are_compat() of libbpf's relo_core.c.
-int coreTypesAreCompat(const btf::Btf &localBtf, btf::TypeId localId, const btf::Btf &targetBtf,
-                       btf::TypeId targetId, int level) {
-  auto kindCompat = [](const btf::Type &a, const btf::Type &b) {
-    return a.kind == b.kind || (a.isEnum() && b.isEnum());
-  };
-  if (!localBtf.validId(localId) || !targetBtf.validId(targetId))
-    return -1;
-  if (!kindCompat(localBtf.type(localId), targetBtf.type(targetId)))
-    return 0;
-  for (int depth = 32; depth > 0; --depth) {
-    localId = localBtf.skipModifiersAndTypedefs(localId);
-    targetId = targetBtf.skipModifiersAndTypedefs(targetId);
-    if (!localBtf.validId(localId) || !targetBtf.validId(targetId))
-      return -1;
-    const btf::Type &local = localBtf.type(localId);
-    const btf::Type &target = targetBtf.type(targetId);
-    if (!kindCompat(local, target))
-      return 0;
-    switch (local.kind) {
-    case Kind::Void:
-    case Kind::Struct:
-    case Kind::Union:
-    case Kind::Enum:
-    case Kind::Fwd:
-    case Kind::Enum64:
-      return 1;
-    case Kind::Int:
-      return local.intBitOffset == 0 && target.intBitOffset == 0;
-    case Kind::Ptr:
-      localId = local.type;
-      targetId = target.type;
-      continue;
-    case Kind::Array:
-      localId = local.elemType;
-      targetId = target.elemType;
-      continue;
-    case Kind::FuncProto: {
-      if (local.params.size() != target.params.size())
-        return 0;
-      for (size_t i = 0; i < local.params.size(); ++i) {
-        if (level <= 0)
-          return -1;
-        int result = coreTypesAreCompat(
-            localBtf, localBtf.skipModifiersAndTypedefs(local.params[i].type), targetBtf,
-            targetBtf.skipModifiersAndTypedefs(target.params[i].type), level - 1);
-        if (result <= 0)
-          return result;
-      }
-      localId = local.type;
-      targetId = target.type;
-      continue;
-    }
-    default:
-      return 0;
-    }
-  }
-  return -1;
 }
 
 } // namespace bpfverify::object::detail

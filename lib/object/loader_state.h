@@ -119,8 +119,4 @@ llvm::Error finalizeBtf(State &state);          // programs.cpp: libbpf's final 
 /// find_prog_by_sec_insn(): the unit of a section containing an instruction index.
 Unit *findUnitBySecInsn(State &state, uint32_t secIdx, uint64_t insnIdx);
 
-/// bpf_core_types_are_compat() of libbpf (relo_core.c).
-int coreTypesAreCompat(const btf::Btf &localBtf, btf::TypeId localId, const btf::Btf &targetBtf,
-                       btf::TypeId targetId, int level = 32);
-
 } // namespace bpfverify::object::detail
