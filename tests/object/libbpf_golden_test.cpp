@@ -175,6 +175,8 @@ TEST_CASE("libbpf golden: CO-RE objects") {
                                       &shippedTarget(), referenceOptions());
   REQUIRE_FALSE(static_cast<bool>(ambiguous));
   CHECK_THAT(errorMessage(ambiguous.takeError()), Catch::Contains("ambiguity"));
-  for (const json &program : readGolden("core_ambiguous")["programs"])
+  // Keep the document alive: a range-for over a member of a temporary would dangle.
+  const json ambiguousGolden = readGolden("core_ambiguous");
+  for (const json &program : ambiguousGolden["programs"])
     CHECK_FALSE(program["loaded"].get<bool>());
 }
