@@ -1,5 +1,7 @@
 // adjust_scalar_min_max_vals and the scalar moves of check_alu_op (6.18), on hand-traced cases.
 
+#include "bounds_builders.h"
+
 #include "lib/isa/insn.h"
 #include "verifier/domain/scalar_alu.h"
 #include "verifier/domain/scalar_print.h"
@@ -9,18 +11,7 @@
 using namespace bpfverify::domain;
 using namespace bpfverify::isa;
 
-namespace {
-ScalarBounds range(uint64_t umin, uint64_t umax) {
-  ScalarBounds r;
-  r.umin = umin;
-  r.umax = umax;
-  r.sync();
-  return r;
-}
-ScalarBounds k(uint64_t v) {
-  return ScalarBounds::known(v);
-}
-} // namespace
+using namespace bpfverify::domain::testing;
 
 TEST_CASE("ADD of a range and a constant (scalar_min_max_add, tnum_add)", "[domain][alu]") {
   ScalarBounds r = adjustScalarMinMaxVals(range(0, 10), k(5), BPF_ADD, true);

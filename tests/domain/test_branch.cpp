@@ -1,5 +1,7 @@
 // is_scalar_branch_taken and reg_set_min_max (6.18) on hand-traced cases.
 
+#include "bounds_builders.h"
+
 #include "lib/isa/insn.h"
 #include "verifier/domain/scalar_branch.h"
 #include "verifier/domain/scalar_print.h"
@@ -9,18 +11,7 @@
 using namespace bpfverify::domain;
 using namespace bpfverify::isa;
 
-namespace {
-ScalarBounds range(uint64_t umin, uint64_t umax) {
-  ScalarBounds r;
-  r.umin = umin;
-  r.umax = umax;
-  r.sync();
-  return r;
-}
-ScalarBounds k(uint64_t v) {
-  return ScalarBounds::known(v);
-}
-} // namespace
+using namespace bpfverify::domain::testing;
 
 TEST_CASE("is_scalar_branch_taken on ranges", "[domain][branch]") {
   CHECK(isScalarBranchTaken(range(0, 10), k(10), BPF_JGT, false) == BranchTaken::No);

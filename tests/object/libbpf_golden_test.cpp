@@ -2,6 +2,8 @@
 // BPF_PROG_LOAD attributes recorded by scripts/kernel-oracle (libbpf 1.1, Linux 6.18) into
 // testdata/expect/libbpf-insns/<object>.json, with map fds replaced by map names.
 
+#include "shipped_target.h"
+
 #include "btf/target.h"
 #include "lib/object/object.h"
 #include "lib/object/uapi_enums.h"
@@ -17,16 +19,6 @@ using namespace bpfverify;
 using nlohmann::json;
 
 namespace {
-
-const btf::Target &shippedTarget() {
-  static btf::Target target = [] {
-    auto loaded = btf::Target::load(BPFVERIFY_BINARY_DIR "/testdata/vmlinux-6.18.btf", {});
-    if (!loaded)
-      FAIL(errorMessage(loaded.takeError()));
-    return std::move(*loaded);
-  }();
-  return target;
-}
 
 // The reference machine's values (/proc/config.gz, uname 6.18.44) that libbpf read.
 object::LoadOptions referenceOptions() {

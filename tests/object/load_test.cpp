@@ -1,6 +1,8 @@
 // loadObject on the test programs: map definitions, global data, externs, section semantics,
 // BTF rewrites, and malformed input (every problem an "<file>: <problem>" error, never a crash).
 
+#include "shipped_target.h"
+
 #include "btf/target.h"
 #include "lib/object/object.h"
 #include "lib/object/section_defs.h"
@@ -21,16 +23,6 @@ using object::Object;
 
 namespace {
 
-const btf::Target &target() {
-  static btf::Target loaded = [] {
-    auto t = btf::Target::load(BPFVERIFY_BINARY_DIR "/testdata/vmlinux-6.18.btf", {});
-    if (!t)
-      FAIL(errorMessage(t.takeError()));
-    return std::move(*t);
-  }();
-  return loaded;
-}
-
 std::string progPath(const std::string &name) {
   return BPFVERIFY_BINARY_DIR "/testdata/progs/" + name + ".bpf.o";
 }
@@ -46,7 +38,7 @@ object::LoadOptions kconfigOptions() {
   return options;
 }
 
-Object load(const std::string &name, const btf::Target *t = &target(),
+Object load(const std::string &name, const btf::Target *t = &shippedTarget(),
             const object::LoadOptions &options = {}) {
   auto loaded = object::loadObject(progPath(name), t, options);
   if (!loaded)
@@ -163,7 +155,7 @@ TEST_CASE("global data maps: internal names, contents, flags") {
 }
 
 TEST_CASE("kconfig externs: layout and values as libbpf writes them") {
-  Object object = load("globals_kconfig", &target(), kconfigOptions());
+  Object object = load("globals_kconfig", &shippedTarget(), kconfigOptions());
   const Map &kconfig = mapNamed(object, "globals.kconfig");
   CHECK(kconfig.origin == object::MapOrigin::Kconfig);
   CHECK(kconfig.frozen);
@@ -192,7 +184,7 @@ TEST_CASE("kconfig externs: layout and values as libbpf writes them") {
   CHECK(externNamed(object, "CONFIG_HZ").resolved);
 
   // Without a value for a strong CONFIG_ extern: libbpf's "not resolved" error.
-  auto missing = object::loadObject(progPath("globals_kconfig"), &target(), {});
+  auto missing = object::loadObject(progPath("globals_kconfig"), &shippedTarget(), {});
   REQUIRE_FALSE(static_cast<bool>(missing));
   std::string message = errorMessage(missing.takeError());
   CHECK_THAT(message, Catch::StartsWith(progPath("globals_kconfig") + ": "));
@@ -200,7 +192,7 @@ TEST_CASE("kconfig externs: layout and values as libbpf writes them") {
 
   object::LoadOptions badBool = kconfigOptions();
   badBool.kconfig["CONFIG_BPF_SYSCALL"] = "m";
-  auto bad = object::loadObject(progPath("globals_kconfig"), &target(), badBool);
+  auto bad = object::loadObject(progPath("globals_kconfig"), &shippedTarget(), badBool);
   REQUIRE_FALSE(static_cast<bool>(bad));
   CHECK_THAT(errorMessage(bad.takeError()),
              Catch::Contains("'CONFIG_BPF_SYSCALL': value 'm' implies tristate or char type"));
@@ -212,7 +204,8 @@ TEST_CASE("ksyms: typed, untyped, weak missing; null target") {
   CHECK(runqueues.kind == object::ExternInfo::Kind::KsymVar);
   CHECK(runqueues.resolved);
   CHECK(runqueues.module == 0);
-  CHECK(runqueues.targetBtfId == target().vmlinux->findByNameKind("runqueues", btf::Kind::Var));
+  CHECK(runqueues.targetBtfId ==
+        shippedTarget().vmlinux->findByNameKind("runqueues", btf::Kind::Var));
   CHECK(externNamed(object, "init_task").kind == object::ExternInfo::Kind::KsymUntyped);
   CHECK_FALSE(externNamed(object, "bpfverify_no_such_var").resolved);
   CHECK(std::any_of(object.notes.begin(), object.notes.end(), [](const std::string &n) {
@@ -236,12 +229,12 @@ TEST_CASE("kfuncs and BTF attach targets") {
   const object::ExternInfo &acquire = externNamed(object, "bpf_task_acquire");
   CHECK(acquire.kind == object::ExternInfo::Kind::Kfunc);
   CHECK(acquire.targetBtfId ==
-        target().vmlinux->findByNameKind("bpf_task_acquire", btf::Kind::Func));
+        shippedTarget().vmlinux->findByNameKind("bpf_task_acquire", btf::Kind::Func));
   CHECK_FALSE(externNamed(object, "bpfverify_no_such_kfunc").resolved);
   const object::Program &prog = progNamed(object, "on_newtask");
   CHECK(object::progTypeName(prog.progType) == "tracing");
   CHECK(prog.attachBtfId ==
-        target().vmlinux->findByNameKind("btf_trace_task_newtask", btf::Kind::Typedef));
+        shippedTarget().vmlinux->findByNameKind("btf_trace_task_newtask", btf::Kind::Typedef));
 }
 
 TEST_CASE("section semantics on programs") {
@@ -253,9 +246,10 @@ TEST_CASE("section semantics on programs") {
   const object::Program &sleepy = progNamed(object, "sleepy_fentry");
   CHECK(sleepy.sleepable);
   CHECK(sleepy.progFlags == object::BPF_F_SLEEPABLE);
-  CHECK(sleepy.attachBtfId == target().vmlinux->findByNameKind("do_unlinkat", btf::Kind::Func));
+  CHECK(sleepy.attachBtfId ==
+        shippedTarget().vmlinux->findByNameKind("do_unlinkat", btf::Kind::Func));
   CHECK(progNamed(object, "lsm_open").attachBtfId ==
-        target().vmlinux->findByNameKind("bpf_lsm_file_open", btf::Kind::Func));
+        shippedTarget().vmlinux->findByNameKind("bpf_lsm_file_open", btf::Kind::Func));
   const object::Program &tcx = progNamed(object, "tcx_in");
   CHECK(object::progTypeName(tcx.progType) == "sched_cls");
   CHECK(object::attachTypeName(tcx.expectedAttachType) == "tcx_ingress");
@@ -354,7 +348,7 @@ uint64_t symbolOffset(const std::vector<uint8_t> &bytes, llvm::StringRef name) {
 }
 
 std::string loadError(const std::vector<uint8_t> &bytes) {
-  auto loaded = object::loadObjectFromBuffer(bytes, "mutant.bpf.o", &target(), {});
+  auto loaded = object::loadObjectFromBuffer(bytes, "mutant.bpf.o", &shippedTarget(), {});
   REQUIRE_FALSE(static_cast<bool>(loaded));
   std::string message = errorMessage(loaded.takeError());
   CHECK_THAT(message, Catch::StartsWith("mutant.bpf.o"));
@@ -366,7 +360,7 @@ std::string loadError(const std::vector<uint8_t> &bytes) {
 TEST_CASE("malformed ELF input is an error naming the file") {
   using namespace llvm::support::endian;
   const std::vector<uint8_t> original = readBytes(progPath("reloc_calls"));
-  auto ok = object::loadObjectFromBuffer(original, "ok.bpf.o", &target(), {});
+  auto ok = object::loadObjectFromBuffer(original, "ok.bpf.o", &shippedTarget(), {});
   REQUIRE(static_cast<bool>(ok));
 
   SECTION("not ELF") {
@@ -476,7 +470,7 @@ std::string writeModuleBtf(const btf::Btf &vmlinux) {
 } // namespace
 
 TEST_CASE("kfunc defined by a module: off is the 1-based module index") {
-  std::string modulePath = writeModuleBtf(*target().vmlinux);
+  std::string modulePath = writeModuleBtf(*shippedTarget().vmlinux);
   auto withModule =
       btf::Target::load(BPFVERIFY_BINARY_DIR "/testdata/vmlinux-6.18.btf", {modulePath});
   if (!withModule)
@@ -499,7 +493,7 @@ TEST_CASE("kfunc defined by a module: off is the 1-based module index") {
   CHECK(call->off == 1);
 
   // vmlinux alone does not have it: a strong kfunc is an error naming it.
-  auto missing = object::loadObject(progPath("kfunc_module"), &target(), {});
+  auto missing = object::loadObject(progPath("kfunc_module"), &shippedTarget(), {});
   REQUIRE_FALSE(static_cast<bool>(missing));
   CHECK_THAT(errorMessage(missing.takeError()),
              Catch::Contains("'bpfverify_mod_kfunc': not found in kernel or module BTFs"));
