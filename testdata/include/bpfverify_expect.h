@@ -31,19 +31,19 @@
 /* __COUNTER__ keeps the order of several messages on one program (tags are unordered in BTF). */
 #define __msg(msg) BPFVERIFY_TAG("comment:test_expect_msg=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __not_msg(msg)                                                                             \
-	BPFVERIFY_TAG("comment:test_expect_not_msg=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_not_msg=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __xlated(msg)                                                                              \
-	BPFVERIFY_TAG("comment:test_expect_xlated=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_xlated=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __jited(msg) BPFVERIFY_TAG("comment:test_jited=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __failure BPFVERIFY_TAG("comment:test_expect_failure")
 #define __success BPFVERIFY_TAG("comment:test_expect_success")
 #define __description(desc) BPFVERIFY_TAG("comment:test_description=" desc)
 #define __msg_unpriv(msg)                                                                          \
-	BPFVERIFY_TAG("comment:test_expect_msg_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_msg_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __not_msg_unpriv(msg)                                                                      \
-	BPFVERIFY_TAG("comment:test_expect_not_msg_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_not_msg_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __xlated_unpriv(msg)                                                                       \
-	BPFVERIFY_TAG("comment:test_expect_xlated_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_xlated_unpriv=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __failure_unpriv BPFVERIFY_TAG("comment:test_expect_failure_unpriv")
 #define __success_unpriv BPFVERIFY_TAG("comment:test_expect_success_unpriv")
 #define __log_level(lvl) BPFVERIFY_TAG("comment:test_log_level=" #lvl)
@@ -60,9 +60,9 @@
 #define __load_if_JITed() BPFVERIFY_TAG("comment:load_mode=jited")
 #define __load_if_no_JITed() BPFVERIFY_TAG("comment:load_mode=no_jited")
 #define __stderr(msg)                                                                              \
-	BPFVERIFY_TAG("comment:test_expect_stderr=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_stderr=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 #define __stdout(msg)                                                                              \
-	BPFVERIFY_TAG("comment:test_expect_stdout=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
+  BPFVERIFY_TAG("comment:test_expect_stdout=" BPFVERIFY_XSTR(__COUNTER__) "=" msg)
 
 /* Magic constants of __retval(), as the selftests define them. */
 #define POINTER_VALUE 0xbadcafe
