@@ -27,8 +27,8 @@ struct Collector {
   std::vector<std::pair<long, std::string>> msg, notMsg, xlated, msgU, notMsgU, xlatedU;
 
   static std::vector<std::string> ordered(std::vector<std::pair<long, std::string>> &v) {
-    std::stable_sort(v.begin(), v.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    // __COUNTER__ numbers are unique within an object, so ordering by them is total.
+    std::sort(v.begin(), v.end());
     std::vector<std::string> out;
     for (auto &[n, s] : v)
       out.push_back(std::move(s));
