@@ -39,7 +39,10 @@ function(bpfverify_bpf_objects)
     add_custom_command(
       OUTPUT ${out}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${ARG_OUTDIR}
+      # The prefix maps keep file names in .BTF/.BTF.ext independent of where the tree lives,
+      # so string offsets match the recorded libbpf goldens on every clone.
       COMMAND ${BPF_CLANG} -target bpf -O2 -g -mcpu=v3 -D__TARGET_ARCH_x86
+              -ffile-prefix-map=${PROJECT_SOURCE_DIR}/= -ffile-prefix-map=${PROJECT_BINARY_DIR}/=build/
               -I${BPFVERIFY_VMLINUX_H_DIR} -I${PROJECT_SOURCE_DIR}/testdata/include
               ${ARG_FLAGS} -c ${src} -o ${out}
       DEPENDS ${src} ${BPFVERIFY_VMLINUX_H_DIR}/vmlinux.h
