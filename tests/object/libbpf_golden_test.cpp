@@ -20,18 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-// The reference machine's values (/proc/config.gz, uname 6.18.44) that libbpf read.
-object::LoadOptions referenceOptions() {
-  object::LoadOptions options;
-  options.kernelVersion = (6u << 16) | (18u << 8) | 44u;
-  options.kconfig = {{"CONFIG_HZ", "250"},
-                     {"CONFIG_BPF_SYSCALL", "y"},
-                     {"CONFIG_BPF_JIT", "y"},
-                     {"CONFIG_NR_CPUS", "256"},
-                     {"CONFIG_DEFAULT_HOSTNAME", "\"(none)\""}};
-  return options;
-}
-
 json readGolden(const std::string &object) {
   std::ifstream in(BPFVERIFY_SOURCE_DIR "/testdata/expect/libbpf-insns/" + object + ".json");
   REQUIRE(in.good());
@@ -40,7 +28,7 @@ json readGolden(const std::string &object) {
 
 object::Object loadTestObject(const std::string &name) {
   auto loaded = object::loadObject(BPFVERIFY_BINARY_DIR "/testdata/progs/" + name + ".bpf.o",
-                                   &shippedTarget(), referenceOptions());
+                                   &shippedTarget(), referenceLoadOptions());
   if (!loaded)
     FAIL(errorMessage(loaded.takeError()));
   return std::move(*loaded);
@@ -164,7 +152,7 @@ TEST_CASE("libbpf golden: CO-RE objects") {
   }
   // libbpf refuses the whole object ("relocation decision ambiguity"), and so do we.
   auto ambiguous = object::loadObject(BPFVERIFY_BINARY_DIR "/testdata/progs/core_ambiguous.bpf.o",
-                                      &shippedTarget(), referenceOptions());
+                                      &shippedTarget(), referenceLoadOptions());
   REQUIRE_FALSE(static_cast<bool>(ambiguous));
   CHECK_THAT(errorMessage(ambiguous.takeError()), Catch::Contains("ambiguity"));
   // Keep the document alive: a range-for over a member of a temporary would dangle.

@@ -27,17 +27,6 @@ std::string progPath(const std::string &name) {
   return BPFVERIFY_BINARY_DIR "/testdata/progs/" + name + ".bpf.o";
 }
 
-object::LoadOptions kconfigOptions() {
-  object::LoadOptions options;
-  options.kernelVersion = (6u << 16) | (18u << 8) | 44u;
-  options.kconfig = {{"CONFIG_HZ", "250"},
-                     {"CONFIG_BPF_SYSCALL", "y"},
-                     {"CONFIG_BPF_JIT", "y"},
-                     {"CONFIG_NR_CPUS", "256"},
-                     {"CONFIG_DEFAULT_HOSTNAME", "\"(none)\""}};
-  return options;
-}
-
 Object load(const std::string &name, const btf::Target *t = &shippedTarget(),
             const object::LoadOptions &options = {}) {
   auto loaded = object::loadObject(progPath(name), t, options);
@@ -155,7 +144,7 @@ TEST_CASE("global data maps: internal names, contents, flags") {
 }
 
 TEST_CASE("kconfig externs: layout and values as libbpf writes them") {
-  Object object = load("globals_kconfig", &shippedTarget(), kconfigOptions());
+  Object object = load("globals_kconfig", &shippedTarget(), referenceLoadOptions());
   const Map &kconfig = mapNamed(object, "globals.kconfig");
   CHECK(kconfig.origin == object::MapOrigin::Kconfig);
   CHECK(kconfig.frozen);
@@ -190,7 +179,7 @@ TEST_CASE("kconfig externs: layout and values as libbpf writes them") {
   CHECK_THAT(message, Catch::StartsWith(progPath("globals_kconfig") + ": "));
   CHECK_THAT(message, Catch::Contains("(strong): not resolved"));
 
-  object::LoadOptions badBool = kconfigOptions();
+  object::LoadOptions badBool = referenceLoadOptions();
   badBool.kconfig["CONFIG_BPF_SYSCALL"] = "m";
   auto bad = object::loadObject(progPath("globals_kconfig"), &shippedTarget(), badBool);
   REQUIRE_FALSE(static_cast<bool>(bad));
