@@ -1,0 +1,57 @@
+#pragma once
+// The verifier's text log as the kernel writes it (struct bpf_verifier_log, kernel/bpf/log.c):
+// the level mask, verbose() appends, and the position bookkeeping print_insn_state uses.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace bpfverify::verifier {
+
+/// BPF_LOG_LEVEL1, BPF_LOG_LEVEL2, BPF_LOG_STATS of include/linux/bpf_verifier.h.
+inline constexpr uint32_t BPF_LOG_LEVEL1 = 1, BPF_LOG_LEVEL2 = 2, BPF_LOG_STATS = 4;
+
+class VerifierLog {
+public:
+  explicit VerifierLog(uint32_t level = 0) : level_(level) {}
+
+  uint32_t level() const { return level_; }
+  /// bpf_verifier_log_needed: anything at all is written.
+  bool needed() const { return level_ != 0; }
+  /// Level 1 or 2 text (the kernel's `env->log.level & BPF_LOG_LEVEL`).
+  bool verboseEnabled() const { return (level_ & (BPF_LOG_LEVEL1 | BPF_LOG_LEVEL2)) != 0; }
+  bool level2() const { return (level_ & BPF_LOG_LEVEL2) != 0; }
+
+  /// verbose(): appends when level 1/2 or stats is on (the kernel writes every verbose() call
+  /// whenever the log is needed; error messages appear even at BPF_LOG_STATS).
+  void write(std::string_view text) {
+    if (needed())
+      text_.append(text);
+  }
+  /// printf-style verbose().
+  void writef(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+  /// The log position (env->log.end_pos).
+  size_t pos() const { return text_.size(); }
+  /// bpf_vlog_reset: drop everything written after `pos`.
+  void resetTo(size_t pos) {
+    if (pos < text_.size())
+      text_.resize(pos);
+  }
+  /// Column of the current line (for print_insn_state's alignment).
+  size_t column() const;
+
+  const std::string &text() const { return text_; }
+
+  /// Position after the last instruction line (env->prev_insn_print_pos): print_insn_state
+  /// appends the state on the same line when nothing was written since.
+  size_t prevInsnPrintPos = 0;
+  /// Position at which the last instruction's log started (env->prev_log_pos).
+  size_t prevLogPos = 0;
+
+private:
+  uint32_t level_;
+  std::string text_;
+};
+
+} // namespace bpfverify::verifier
