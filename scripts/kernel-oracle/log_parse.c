@@ -66,6 +66,12 @@ static bool is_stats_line(const char *line) {
          (starts_with(line, STATS_PROCESSED) && strstr(line, " insns (limit "));
 }
 
+/* is_state_visited() prints the two states it compared after "infinite loop detected at insn N";
+ * they are not the message. */
+static bool is_state_dump(const char *line) {
+  return starts_with(line, "cur state:") || starts_with(line, "old state:");
+}
+
 static bool is_blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (!isspace((unsigned char)s[i]))
@@ -89,7 +95,7 @@ char *error_line(const char *log) {
     size_t n = strlen(line);
     while (n && isspace((unsigned char)line[n - 1]))
       line[--n] = '\0';
-    if (n && !is_blank(line, n) && !is_stats_line(line)) {
+    if (n && !is_blank(line, n) && !is_stats_line(line) && !is_state_dump(line)) {
       best = line;
       best_len = n;
     }

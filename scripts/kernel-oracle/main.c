@@ -6,6 +6,7 @@
 #include "hook.h"
 #include "json.h"
 #include "log_parse.h"
+#include "raw.h"
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -34,6 +35,8 @@ struct options {
   bool insns;
   bool full_log;
   bool verbose;
+  const char *raw_corpus; /* --raw: programs as JSON lines instead of objects */
+  const char *raw_out;    /* --record-raw */
 };
 
 /* libbpf's messages are kept (the first warning of a load explains a refusal; later ones only
@@ -429,6 +432,7 @@ static int examine_object(const char *path, const char *release, const struct op
 
 static void usage(FILE *f) {
   fputs("usage: kernel-oracle [options] OBJECT.bpf.o...\n"
+        "       kernel-oracle --raw CORPUS.jsonl [--record-raw OUT.jsonl] [--program ID]\n"
         "Loads each program of each object alone into the running kernel (never attaches)\n"
         "and prints the kernel's verdict, message, statistics and libbpf's instructions as "
         "JSON.\n"
@@ -440,9 +444,44 @@ static void usage(FILE *f) {
         "  --full-log        include the verifier log (level 2|4) of every program\n"
         "  --compact         one line of JSON\n"
         "  -v, --verbose     show libbpf's messages on stderr\n"
+        "  --raw CORPUS.jsonl  raw programs instead of objects: one JSON object per line with\n"
+        "                    id, prog_type, expected_attach_type, maps, insns (hex); maps are\n"
+        "                    created and passed through fd_array; one result line per program\n"
+        "  --record-raw OUT  write the --raw result lines to OUT instead of stdout\n"
+        "  --program ID      with --raw: only the program with this id\n"
         "exit status: 0 done (every program has an answer, including env-refused), 2 bad\n"
         "usage or an object libbpf cannot open, 3 no usable kernel (no bpf(), not permitted)\n",
         f);
+}
+
+/* --raw mode: no objects, no libbpf loading; see raw.h. */
+static int raw_main(const struct options *opt, bool have_objects) {
+  if (have_objects || opt->record_dir || opt->section) {
+    fprintf(stderr, "kernel-oracle: --raw takes no objects, --record or --section\n");
+    return EXIT_USAGE;
+  }
+  if (access(opt->raw_corpus, R_OK) != 0) {
+    fprintf(stderr, "kernel-oracle: %s: %s\n", opt->raw_corpus, strerror(errno));
+    return EXIT_USAGE;
+  }
+  libbpf_verbose = opt->verbose;
+  libbpf_set_print(libbpf_print);
+  if (check_kernel() < 0)
+    return EXIT_NO_KERNEL;
+  struct utsname uts;
+  const char *release = uname(&uts) == 0 ? uts.release : "unknown";
+  FILE *out = stdout;
+  if (opt->raw_out && !(out = fopen(opt->raw_out, "w"))) {
+    fprintf(stderr, "kernel-oracle: %s: cannot write: %s\n", opt->raw_out, strerror(errno));
+    return EXIT_USAGE;
+  }
+  struct raw_options ro = {.only_id = opt->program, .full_log = opt->full_log};
+  int rc = raw_run(opt->raw_corpus, out, release, &ro);
+  if (out != stdout && fclose(out) != 0) {
+    fprintf(stderr, "kernel-oracle: %s: cannot write: %s\n", opt->raw_out, strerror(errno));
+    rc = -1;
+  }
+  return rc < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 int main(int argc, char **argv) {
@@ -453,6 +492,10 @@ int main(int argc, char **argv) {
     const char *a = argv[i];
     if (strcmp(a, "--record") == 0 && i + 1 < argc) {
       opt.record_dir = argv[++i];
+    } else if (strcmp(a, "--raw") == 0 && i + 1 < argc) {
+      opt.raw_corpus = argv[++i];
+    } else if (strcmp(a, "--record-raw") == 0 && i + 1 < argc) {
+      opt.raw_out = argv[++i];
     } else if (strcmp(a, "--program") == 0 && i + 1 < argc) {
       opt.program = argv[++i];
     } else if (strcmp(a, "--section") == 0 && i + 1 < argc) {
@@ -479,6 +522,12 @@ int main(int argc, char **argv) {
       first_file = i;
       break;
     }
+  }
+  if (opt.raw_corpus)
+    return raw_main(&opt, first_file < argc);
+  if (opt.raw_out) {
+    fprintf(stderr, "kernel-oracle: --record-raw needs --raw\n");
+    return EXIT_USAGE;
   }
   if (first_file >= argc) {
     usage(stderr);
