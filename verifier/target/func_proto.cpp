@@ -1409,6 +1409,53 @@ const HelperProto *helperProtoFor(uint32_t funcId, uint32_t progType, uint32_t e
   return helperProtoFor(funcId, prog);
 }
 
+bool helperAllowed(const HelperProto &proto, const ProgramFacts &prog) {
+  switch (proto.allowed) {
+  case AllowedRule::None:
+    return true;
+  case AllowedRule::DPath: {
+    // bpf_d_path_allowed (kernel/trace/bpf_trace.c) and its btf_allowlist_d_path
+    // (CONFIG_SECURITY, CONFIG_SECURITY_PATH).
+    if (prog.progType == prog_type::TRACING && prog.expectedAttachType == attach_type::TRACE_ITER)
+      return true;
+    if (prog.progType == prog_type::LSM)
+      return prog.lsmSleepableHook;
+    static constexpr std::string_view allowlist[] = {"security_file_permission",
+                                                     "security_inode_getattr",
+                                                     "security_file_open",
+                                                     "security_path_truncate",
+                                                     "vfs_truncate",
+                                                     "vfs_fallocate",
+                                                     "dentry_open",
+                                                     "vfs_getattr",
+                                                     "filp_close"};
+    for (std::string_view name : allowlist)
+      if (prog.attachBtfName == name)
+        return true;
+    return false;
+  }
+  case AllowedRule::SkStorageTracing:
+    // bpf_sk_storage_tracing_allowed (net/core/bpf_sk_storage.c): never from a function of
+    // bpf_sk_storage itself.
+    if (prog.attachedToBpfProgram)
+      return false;
+    switch (prog.expectedAttachType) {
+    case attach_type::TRACE_ITER:
+    case attach_type::TRACE_RAW_TP:
+      return true;
+    case attach_type::TRACE_FENTRY:
+    case attach_type::TRACE_FEXIT:
+      return prog.attachBtfName.substr(0, 14) != "bpf_sk_storage";
+    default:
+      return false;
+    }
+  case AllowedRule::ImaInodeHash:
+    // bpf_ima_inode_hash_allowed (kernel/bpf/bpf_lsm.c).
+    return prog.lsmSleepableHook;
+  }
+  return true;
+}
+
 const HelperProto *baseFuncProto(uint32_t funcId, const KernelConfig &config) {
   ProgramFacts prog;
   return baseProto(funcId, Ctx{prog, config});

@@ -53,6 +53,10 @@ struct ProgramFacts {
   /// For struct_ops programs: the struct and member implemented ("tcp_congestion_ops", "release").
   std::string_view structOpsName;
   std::string_view structOpsMember;
+  /// bpf_lsm_is_sleepable_hook(attach_btf_id) for LSM programs (bpf_d_path, ima hashes).
+  bool lsmSleepableHook = false;
+  /// prog->aux->dst_prog: an extension or tracing program attached to another BPF program.
+  bool attachedToBpfProgram = false;
 };
 
 /// security_locked_down levels: integrity blocks LOCKDOWN_BPF_WRITE_USER, confidentiality also
@@ -87,6 +91,10 @@ const HelperProto *helperProtoFor(uint32_t funcId, const ProgramFacts &prog,
 
 /// Shorthand for a non-sleepable program with no attach-point name.
 const HelperProto *helperProtoFor(uint32_t funcId, uint32_t progType, uint32_t expectedAttachType);
+
+/// The prototype's `allowed` callback (check_helper_call: "helper call is not allowed in probe"):
+/// bpf_d_path_allowed, bpf_sk_storage_tracing_allowed, bpf_ima_inode_hash_allowed.
+bool helperAllowed(const HelperProto &proto, const ProgramFacts &prog);
 
 /// bpf_base_func_proto(func_id, prog) alone, for a privileged loader.
 const HelperProto *baseFuncProto(uint32_t funcId, const KernelConfig &config = {});

@@ -309,6 +309,14 @@ const HelperProto bpf_kallsyms_lookup_name_proto{
     .argSize = {0, 0, 0, 8},
 };
 
+const HelperProto bpf_loop_proto{
+    .name = "bpf_loop",
+    .funcId = 181,
+    .kernelSymbol = "bpf_loop_proto",
+    .retType = RET_INTEGER,
+    .argTypes = {ARG_ANYTHING, ARG_PTR_TO_FUNC, ARG_PTR_TO_STACK_OR_NULL, ARG_ANYTHING},
+};
+
 const HelperProto bpf_strncmp_proto{
     .name = "bpf_strncmp",
     .funcId = 182,
@@ -418,6 +426,7 @@ static const HelperProto *const kBaseProtos[] = {
     &bpf_timer_start_proto,
     &bpf_timer_cancel_proto,
     &bpf_kallsyms_lookup_name_proto,
+    &bpf_loop_proto,
     &bpf_strncmp_proto,
     &bpf_copy_from_user_task_proto,
     &bpf_kptr_xchg_proto,

@@ -453,14 +453,6 @@ const HelperProto bpf_find_vma_proto{
     .argBtfType = {"task_struct"},
 };
 
-const HelperProto bpf_loop_proto{
-    .name = "bpf_loop",
-    .funcId = 181,
-    .kernelSymbol = "bpf_loop_proto",
-    .retType = RET_INTEGER,
-    .argTypes = {ARG_SCALAR, ARG_PTR_TO_FUNC, ARG_PTR_TO_STACK_OR_NULL, ARG_ANYTHING},
-};
-
 const HelperProto bpf_get_func_arg_proto{
     .name = "bpf_get_func_arg",
     .funcId = 183,
@@ -538,7 +530,6 @@ static const HelperProto *const kTracingProtos[] = {
     &bpf_get_branch_snapshot_proto,
     &bpf_trace_vprintk_proto,
     &bpf_find_vma_proto,
-    &bpf_loop_proto,
     &bpf_get_func_arg_proto,
     &bpf_get_func_ret_proto,
     &bpf_get_func_arg_cnt_proto,

@@ -91,10 +91,13 @@ static const struct probe_target targets[] = {
 
 static char log_buf[1 << 16];
 
+// Probe mode: "zero" sets r1..r5 = 0; "ctx" keeps the context pointer in r1 and zeroes r2..r5.
+static int keep_ctx;
+
 static int load(const struct probe_target *t, uint32_t btf_id, int32_t helper) {
   struct bpf_insn insns[9];
   memset(insns, 0, sizeof(insns));
-  for (int r = 1; r <= 5; r++) { // rN = 0 (mov64 imm)
+  for (int r = keep_ctx ? 2 : 1; r <= 5; r++) { // rN = 0 (mov64 imm)
     insns[r - 1].code = BPF_ALU64 | BPF_MOV | BPF_K;
     insns[r - 1].dst_reg = r;
   }
@@ -106,6 +109,11 @@ static int load(const struct probe_target *t, uint32_t btf_id, int32_t helper) {
   memset(&attr, 0, sizeof(attr));
   attr.prog_type = t->prog_type;
   attr.expected_attach_type = t->attach_type;
+  if (keep_ctx) { // r1 = r1 keeps the instruction count
+    insns[0].code = BPF_ALU64 | BPF_MOV | BPF_X;
+    insns[0].dst_reg = 1;
+    insns[0].src_reg = 1;
+  }
   attr.insns = (uintptr_t)insns;
   attr.insn_cnt = 8;
   attr.license = (uintptr_t) "GPL";
@@ -136,9 +144,13 @@ static void last_message(char *out, size_t out_size) {
       *p = ' ';
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  keep_ctx = argc > 1 && !strcmp(argv[1], "ctx");
   struct btf *vmlinux = btf__load_vmlinux_btf();
-  printf("# kernel helper availability, probes: r1..r5 = 0; call id; r0 = 0; exit (GPL)\n");
+  if (keep_ctx)
+    printf("# helper calls with the context in r1, probes: r2..r5 = 0; call id; r0 = 0; exit (GPL)\n");
+  else
+    printf("# kernel helper availability, probes: r1..r5 = 0; call id; r0 = 0; exit (GPL)\n");
   printf("# CANNOT_USE = \"program of this type cannot use helper\"; REFUSED = no verifier log at all\n");
   printf("# target\tprog_type\tattach_type\thelper_id\terrno\tlast_log_line\n");
   for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
@@ -161,8 +173,11 @@ int main(void) {
         printf("%s\t%u\t%u\t*\t%d\tREFUSED\n", t->label, t->prog_type, t->attach_type, err);
         break;
       }
-      if (strstr(msg, "program of this type cannot use helper"))
+      if (strstr(msg, "program of this type cannot use helper")) {
+        if (keep_ctx) // availability is recorded by the "zero" run
+          continue;
         snprintf(msg, sizeof(msg), "CANNOT_USE");
+      }
       printf("%s\t%u\t%u\t%d\t%d\t%s\n", t->label, t->prog_type, t->attach_type, helper, err, msg);
     }
   }
