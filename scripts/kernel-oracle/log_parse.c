@@ -1,5 +1,8 @@
 /* Reading the kernel verifier's text log (formats of kernel/bpf/verifier.c and log.c, 6.18). */
+/* The test that links this file with LLVM gets _GNU_SOURCE from LLVM_DEFINITIONS already. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "log_parse.h"
 
 #include <ctype.h>
