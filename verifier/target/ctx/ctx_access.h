@@ -28,9 +28,12 @@ struct AccessInfo {
 
 /// The program-type facts the access check needs.
 struct ProgInfo {
-  uint32_t progType = 0;          ///< enum bpf_prog_type
+  uint32_t progType = 0;           ///< enum bpf_prog_type
   uint32_t expectedAttachType = 0; ///< enum bpf_attach_type
-  bool isLdsx = false;            ///< sign-extending load (BPF_MEMSX)
+  bool isLdsx = false;             ///< sign-extending load (BPF_MEMSX)
+  /// bpf_token_capable(prog->aux->token, CAP_BPF): the loader holds CAP_BPF (root does). Only
+  /// cgroup_skb's data/data_end reads and tstamp writes depend on it.
+  bool capBpf = true;
 };
 
 /// is_valid_access() of the program type. `info` starts with regType Scalar. Returns false when

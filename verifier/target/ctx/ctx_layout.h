@@ -33,10 +33,10 @@ namespace skb {
 inline constexpr Field len{0, 4}, pktType{4, 4}, mark{8, 4}, queueMapping{12, 4}, protocol{16, 4},
     vlanPresent{20, 4}, vlanTci{24, 4}, vlanProto{28, 4}, priority{32, 4}, ingressIfindex{36, 4},
     ifindex{40, 4}, tcIndex{44, 4}, cb{48, 20}, cb0{48, 4}, cb4{64, 4}, hash{68, 4},
-    tcClassid{72, 4}, data{76, 4}, dataEnd{80, 4}, napiId{84, 4}, family{88, 4},
-    remoteIp4{92, 4}, localIp4{96, 4}, remoteIp6{100, 16}, localIp6{116, 16}, remotePort{132, 4},
-    localPort{136, 4}, dataMeta{140, 4}, flowKeys{144, 8}, tstamp{152, 8}, wireLen{160, 4},
-    gsoSegs{164, 4}, sk{168, 8}, gsoSize{176, 4}, tstampType{180, 1}, hwtstamp{184, 8};
+    tcClassid{72, 4}, data{76, 4}, dataEnd{80, 4}, napiId{84, 4}, family{88, 4}, remoteIp4{92, 4},
+    localIp4{96, 4}, remoteIp6{100, 16}, localIp6{116, 16}, remotePort{132, 4}, localPort{136, 4},
+    dataMeta{140, 4}, flowKeys{144, 8}, tstamp{152, 8}, wireLen{160, 4}, gsoSegs{164, 4},
+    sk{168, 8}, gsoSize{176, 4}, tstampType{180, 1}, hwtstamp{184, 8};
 inline constexpr int Size = 192;
 } // namespace skb
 
@@ -50,8 +50,8 @@ inline constexpr int Size = 24;
 /// struct bpf_sock
 namespace sock {
 inline constexpr Field boundDevIf{0, 4}, family{4, 4}, type{8, 4}, protocol{12, 4}, mark{16, 4},
-    priority{20, 4}, srcIp4{24, 4}, srcIp6{28, 16}, srcPort{44, 4}, dstPort{48, 2},
-    dstIp4{52, 4}, dstIp6{56, 16}, state{72, 4}, rxQueueMapping{76, 4};
+    priority{20, 4}, srcIp4{24, 4}, srcIp6{28, 16}, srcPort{44, 4}, dstPort{48, 2}, dstIp4{52, 4},
+    dstIp6{56, 16}, state{72, 4}, rxQueueMapping{76, 4};
 inline constexpr int Size = 80;
 } // namespace sock
 
@@ -67,32 +67,31 @@ namespace sockOps {
 inline constexpr Field op{0, 4}, args{4, 16}, reply{4, 4}, replylong{4, 16}, family{20, 4},
     remoteIp4{24, 4}, localIp4{28, 4}, remoteIp6{32, 16}, localIp6{48, 16}, remotePort{64, 4},
     localPort{68, 4}, isFullsock{72, 4}, sndCwnd{76, 4}, srttUs{80, 4}, cbFlags{84, 4},
-    state{88, 4}, sndSsthresh{96, 4}, skTxhash{164, 4}, bytesReceived{168, 8},
-    bytesAcked{176, 8}, sk{184, 8}, skbData{192, 8}, skbDataEnd{200, 8}, skbLen{208, 4},
-    skbTcpFlags{212, 4}, skbHwtstamp{216, 8};
+    state{88, 4}, sndSsthresh{96, 4}, skTxhash{164, 4}, bytesReceived{168, 8}, bytesAcked{176, 8},
+    sk{184, 8}, skbData{192, 8}, skbDataEnd{200, 8}, skbLen{208, 4}, skbTcpFlags{212, 4},
+    skbHwtstamp{216, 8};
 inline constexpr int Size = 224;
 } // namespace sockOps
 
 /// struct sk_msg_md
 namespace skMsg {
-inline constexpr Field data{0, 8}, dataEnd{8, 8}, family{16, 4}, remoteIp4{20, 4},
-    localIp4{24, 4}, remoteIp6{28, 16}, localIp6{44, 16}, remotePort{60, 4}, localPort{64, 4},
-    size{68, 4}, sk{72, 8};
+inline constexpr Field data{0, 8}, dataEnd{8, 8}, family{16, 4}, remoteIp4{20, 4}, localIp4{24, 4},
+    remoteIp6{28, 16}, localIp6{44, 16}, remotePort{60, 4}, localPort{64, 4}, size{68, 4},
+    sk{72, 8};
 inline constexpr int Size = 80;
 } // namespace skMsg
 
 /// struct bpf_sk_lookup
 namespace skLookup {
-inline constexpr Field sk{0, 8}, family{8, 4}, protocol{12, 4}, remoteIp4{16, 4},
-    remoteIp6{20, 16}, remotePort{36, 2}, localIp4{40, 4}, localIp6{44, 16}, localPort{60, 4},
-    ingressIfindex{64, 4};
+inline constexpr Field sk{0, 8}, family{8, 4}, protocol{12, 4}, remoteIp4{16, 4}, remoteIp6{20, 16},
+    remotePort{36, 2}, localIp4{40, 4}, localIp6{44, 16}, localPort{60, 4}, ingressIfindex{64, 4};
 inline constexpr int Size = 72;
 } // namespace skLookup
 
 /// struct sk_reuseport_md
 namespace reuseport {
-inline constexpr Field data{0, 8}, dataEnd{8, 8}, len{16, 4}, ethProtocol{20, 4},
-    ipProtocol{24, 4}, bindInany{28, 4}, hash{32, 4}, sk{40, 8}, migratingSk{48, 8};
+inline constexpr Field data{0, 8}, dataEnd{8, 8}, len{16, 4}, ethProtocol{20, 4}, ipProtocol{24, 4},
+    bindInany{28, 4}, hash{32, 4}, sk{40, 8}, migratingSk{48, 8};
 inline constexpr int Size = 56;
 /// sizeof_field(struct sk_buff, protocol): eth_protocol reads may not be narrower.
 inline constexpr int SkbProtocolSize = 2;

@@ -21,17 +21,15 @@ namespace attach {
 inline constexpr uint32_t CgroupInetIngress = 0, CgroupInetEgress = 1, CgroupInetSockCreate = 2,
                           CgroupInet4Bind = 8, CgroupInet6Bind = 9, CgroupInet4Connect = 10,
                           CgroupInet6Connect = 11, CgroupInet4PostBind = 12,
-                          CgroupInet6PostBind = 13, CgroupUdp4Sendmsg = 14,
-                          CgroupUdp6Sendmsg = 15, FlowDissector = 17, CgroupUdp4Recvmsg = 19,
-                          CgroupUdp6Recvmsg = 20, CgroupGetsockopt = 21, CgroupSetsockopt = 22,
-                          CgroupInet4Getpeername = 29, CgroupInet6Getpeername = 30,
-                          CgroupInet4Getsockname = 31, CgroupInet6Getsockname = 32,
-                          XdpDevmap = 33, CgroupInetSockRelease = 34, XdpCpumap = 35,
-                          SkLookup = 36, SkReuseportSelect = 39,
-                          SkReuseportSelectOrMigrate = 40, Netfilter = 45,
-                          CgroupUnixConnect = 49, CgroupUnixSendmsg = 50,
-                          CgroupUnixRecvmsg = 51, CgroupUnixGetpeername = 52,
-                          CgroupUnixGetsockname = 53;
+                          CgroupInet6PostBind = 13, CgroupUdp4Sendmsg = 14, CgroupUdp6Sendmsg = 15,
+                          FlowDissector = 17, CgroupUdp4Recvmsg = 19, CgroupUdp6Recvmsg = 20,
+                          CgroupGetsockopt = 21, CgroupSetsockopt = 22, CgroupInet4Getpeername = 29,
+                          CgroupInet6Getpeername = 30, CgroupInet4Getsockname = 31,
+                          CgroupInet6Getsockname = 32, XdpDevmap = 33, CgroupInetSockRelease = 34,
+                          XdpCpumap = 35, SkLookup = 36, SkReuseportSelect = 39,
+                          SkReuseportSelectOrMigrate = 40, Netfilter = 45, CgroupUnixConnect = 49,
+                          CgroupUnixSendmsg = 50, CgroupUnixRecvmsg = 51,
+                          CgroupUnixGetpeername = 52, CgroupUnixGetsockname = 53;
 } // namespace attach
 
 } // namespace bpfverify::verifier::ctx

@@ -1,0 +1,37 @@
+#pragma once
+// Reading and writing the kernel recordings in tests/ctx/data/<config>.json.
+
+#include "probe_configs.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <optional>
+#include <string>
+
+namespace bpfverify::verifier::ctx::testing {
+
+inline std::string recordingPath(const ProbeConfig &config) {
+  return std::string(BPFVERIFY_SOURCE_DIR) + "/tests/ctx/data/" + config.name + ".json";
+}
+
+/// The probed offsets of a config, in recording order.
+inline std::vector<int> probedOffsets(const ProbeConfig &config) {
+  std::vector<int> offsets;
+  for (auto [lo, hi] : config.ranges)
+    for (int off = lo; off <= hi; off++)
+      offsets.push_back(off);
+  return offsets;
+}
+
+inline std::optional<nlohmann::json> readRecording(const ProbeConfig &config) {
+  std::ifstream in(recordingPath(config));
+  if (!in)
+    return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded())
+    return std::nullopt;
+  return j;
+}
+
+} // namespace bpfverify::verifier::ctx::testing
