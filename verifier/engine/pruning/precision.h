@@ -54,7 +54,7 @@ struct LinkedRegs {
 /// linked_regs_pack(): 4-bit count, then 10 bits per entry (3 frameno, 6 spi/regno, 1 is_reg),
 /// first entry in the highest bits.
 uint64_t linkedRegsPack(const LinkedRegs &regs);
-/// linked_regs_unpack()
+/// linked_regs_unpack(): reads from the lowest bits, so entries come back in reverse order.
 LinkedRegs linkedRegsUnpack(uint64_t value);
 /// collect_linked_regs(): every scalar register (r0-r9) and spilled scalar of every frame whose
 /// id, without BPF_ADD_CONST, is `id` (innermost frame first). Registers beyond the sixth lose
