@@ -49,10 +49,10 @@ struct ProgramFacts {
   bool sleepable = false;
   /// The attach point's BTF name for tracing/LSM/iter programs ("bpf_lsm_socket_bind",
   /// "bpf_iter_tcp"): LSM cgroup sockopt hooks and iterator targets depend on it.
-  std::string_view attachBtfName;
+  std::string_view attachBtfName{};
   /// For struct_ops programs: the struct and member implemented ("tcp_congestion_ops", "release").
-  std::string_view structOpsName;
-  std::string_view structOpsMember;
+  std::string_view structOpsName{};
+  std::string_view structOpsMember{};
   /// bpf_lsm_is_sleepable_hook(attach_btf_id) for LSM programs (bpf_d_path, ima hashes).
   bool lsmSleepableHook = false;
   /// prog->aux->dst_prog: an extension or tracing program attached to another BPF program.

@@ -91,20 +91,36 @@ static const struct probe_target targets[] = {
 
 static char log_buf[1 << 16];
 
-// Probe mode: "zero" sets r1..r5 = 0; "ctx" keeps the context pointer in r1 and zeroes r2..r5.
-static int keep_ctx;
+// Probe mode: "zero" sets r1..r5 = 0; "ctx" keeps the context pointer in r1 and zeroes r2..r5;
+// "fastcall" zeroes r1..r5 and wraps the call in a bpf_fastcall spill/fill of r5, so that a
+// successful load reports "stack depth 0" when the verifier removed the pair (the helper's proto
+// has allow_fastcall and the call is inlined: mark_fastcall_pattern_for_call).
+static int keep_ctx, fastcall;
 
 static int load(const struct probe_target *t, uint32_t btf_id, int32_t helper) {
-  struct bpf_insn insns[9];
+  struct bpf_insn insns[11];
   memset(insns, 0, sizeof(insns));
   for (int r = keep_ctx ? 2 : 1; r <= 5; r++) { // rN = 0 (mov64 imm)
     insns[r - 1].code = BPF_ALU64 | BPF_MOV | BPF_K;
     insns[r - 1].dst_reg = r;
   }
-  insns[5].code = BPF_JMP | BPF_CALL;
-  insns[5].imm = helper;
-  insns[6].code = BPF_ALU64 | BPF_MOV | BPF_K; // r0 = 0
-  insns[7].code = BPF_JMP | BPF_EXIT;
+  int n = 5;
+  if (fastcall) { // *(u64 *)(r10 - 8) = r5
+    insns[n].code = BPF_STX | BPF_MEM | BPF_DW;
+    insns[n].dst_reg = 10;
+    insns[n].src_reg = 5;
+    insns[n++].off = -8;
+  }
+  insns[n].code = BPF_JMP | BPF_CALL;
+  insns[n++].imm = helper;
+  if (fastcall) { // r5 = *(u64 *)(r10 - 8)
+    insns[n].code = BPF_LDX | BPF_MEM | BPF_DW;
+    insns[n].dst_reg = 5;
+    insns[n].src_reg = 10;
+    insns[n++].off = -8;
+  }
+  insns[n++].code = BPF_ALU64 | BPF_MOV | BPF_K; // r0 = 0
+  insns[n++].code = BPF_JMP | BPF_EXIT;
   union bpf_attr attr;
   memset(&attr, 0, sizeof(attr));
   attr.prog_type = t->prog_type;
@@ -115,11 +131,11 @@ static int load(const struct probe_target *t, uint32_t btf_id, int32_t helper) {
     insns[0].src_reg = 1;
   }
   attr.insns = (uintptr_t)insns;
-  attr.insn_cnt = 8;
+  attr.insn_cnt = n;
   attr.license = (uintptr_t) "GPL";
   attr.log_buf = (uintptr_t)log_buf;
   attr.log_size = sizeof(log_buf);
-  attr.log_level = 1;
+  attr.log_level = fastcall ? 4 : 1;
   attr.attach_btf_id = btf_id;
   attr.prog_flags = t->prog_flags;
   log_buf[0] = 0;
@@ -146,8 +162,11 @@ static void last_message(char *out, size_t out_size) {
 
 int main(int argc, char **argv) {
   keep_ctx = argc > 1 && !strcmp(argv[1], "ctx");
+  fastcall = argc > 1 && !strcmp(argv[1], "fastcall");
   struct btf *vmlinux = btf__load_vmlinux_btf();
-  if (keep_ctx)
+  if (fastcall)
+    printf("# successful loads of: r1..r5 = 0; *(u64 *)(r10 - 8) = r5; call id; r5 = *(u64 *)(r10 - 8); r0 = 0; exit\n");
+  else if (keep_ctx)
     printf("# helper calls with the context in r1, probes: r2..r5 = 0; call id; r0 = 0; exit (GPL)\n");
   else
     printf("# kernel helper availability, probes: r1..r5 = 0; call id; r0 = 0; exit (GPL)\n");
@@ -166,6 +185,13 @@ int main(int argc, char **argv) {
     }
     for (int32_t helper = 0; helper < 212; helper++) {
       int err = load(t, btf_id, helper);
+      if (fastcall) {
+        const char *depth = strstr(log_buf, "stack depth ");
+        if (!err && depth)
+          printf("%s\t%u\t%u\t%d\t%d\t%.*s\n", t->label, t->prog_type, t->attach_type, helper, err,
+                 (int)strcspn(depth, "\n"), depth);
+        continue;
+      }
       char msg[512];
       last_message(msg, sizeof(msg));
       if (err && !msg[0]) {
