@@ -91,51 +91,85 @@ static const struct probe_target targets[] = {
 
 static char log_buf[1 << 16];
 
-// Probe mode: "zero" sets r1..r5 = 0; "ctx" keeps the context pointer in r1 and zeroes r2..r5;
-// "fastcall" zeroes r1..r5 and wraps the call in a bpf_fastcall spill/fill of r5, so that a
-// successful load reports "stack depth 0" when the verifier removed the pair (the helper's proto
-// has allow_fastcall and the call is inlined: mark_fastcall_pattern_for_call).
-static int keep_ctx, fastcall;
 
+// Probe modes, one data file each (record-helper-oracle.sh):
+//   zero      r1..r5 = 0; call                      -> helper_availability.tsv
+//   ctx       r1 = ctx, r2..r5 = 0; call            -> helper_args_ctx.tsv
+//   fastcall  r1..r5 = 0, a bpf_fastcall spill/fill of r5 around the call; a successful load
+//             reports "stack depth 0" when the verifier removed the pair (allow_fastcall and
+//             the call is inlined: mark_fastcall_pattern_for_call) -> helper_fastcall.tsv
+//   nongpl    as zero, with a non-GPL license (gpl_only helpers are refused first) -> helper_gpl.tsv
+//   pkt       r1..r5 = a packet pointer with 8 bytes in range (sched_cls, xdp, sk_skb only): the
+//             first non-ARG_ANYTHING argument says whether the proto has pkt_access -> helper_pkt.tsv
+enum probe_mode { MODE_ZERO, MODE_CTX, MODE_FASTCALL, MODE_NONGPL, MODE_PKT };
+static enum probe_mode mode;
+
+static struct bpf_insn insns[32];
+static int n_insns;
+
+static void emit(uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm) {
+  struct bpf_insn *insn = &insns[n_insns++];
+  memset(insn, 0, sizeof(*insn));
+  insn->code = code;
+  insn->dst_reg = dst;
+  insn->src_reg = src;
+  insn->off = off;
+  insn->imm = imm;
+}
+
+// Offsets of the packet pointers in the context: __sk_buff data/data_end, xdp_md data/data_end.
+static int packet_offsets(uint32_t prog_type, int16_t *data, int16_t *data_end) {
+  switch (prog_type) {
+  case 3:  // sched_cls
+  case 14: // sk_skb
+    *data = 76;
+    *data_end = 80;
+    return 1;
+  case 6: // xdp
+    *data = 0;
+    *data_end = 4;
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+// Returns -1 when the mode does not apply to the target, else 0 or the load's errno.
 static int load(const struct probe_target *t, uint32_t btf_id, int32_t helper) {
-  struct bpf_insn insns[11];
-  memset(insns, 0, sizeof(insns));
-  for (int r = keep_ctx ? 2 : 1; r <= 5; r++) { // rN = 0 (mov64 imm)
-    insns[r - 1].code = BPF_ALU64 | BPF_MOV | BPF_K;
-    insns[r - 1].dst_reg = r;
+  n_insns = 0;
+  if (mode == MODE_PKT) {
+    int16_t data, data_end;
+    if (!packet_offsets(t->prog_type, &data, &data_end))
+      return -1;
+    emit(BPF_LDX | BPF_MEM | BPF_W, 2, 1, data, 0);     // r2 = ctx->data
+    emit(BPF_LDX | BPF_MEM | BPF_W, 3, 1, data_end, 0); // r3 = ctx->data_end
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 4, 2, 0, 0);      // r4 = r2
+    emit(BPF_ALU64 | BPF_ADD | BPF_K, 4, 0, 0, 8);      // r4 += 8
+    emit(BPF_JMP | BPF_JGT | BPF_X, 4, 3, 5, 0);        // if r4 > r3 goto r0 = 0
+    for (int r = 1; r <= 5; r++)
+      if (r != 2)
+        emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 2, 0, 0); // rN = r2
+  } else {
+    for (int r = mode == MODE_CTX ? 2 : 1; r <= 5; r++)
+      emit(BPF_ALU64 | BPF_MOV | BPF_K, r, 0, 0, 0); // rN = 0
   }
-  int n = 5;
-  if (fastcall) { // *(u64 *)(r10 - 8) = r5
-    insns[n].code = BPF_STX | BPF_MEM | BPF_DW;
-    insns[n].dst_reg = 10;
-    insns[n].src_reg = 5;
-    insns[n++].off = -8;
-  }
-  insns[n].code = BPF_JMP | BPF_CALL;
-  insns[n++].imm = helper;
-  if (fastcall) { // r5 = *(u64 *)(r10 - 8)
-    insns[n].code = BPF_LDX | BPF_MEM | BPF_DW;
-    insns[n].dst_reg = 5;
-    insns[n].src_reg = 10;
-    insns[n++].off = -8;
-  }
-  insns[n++].code = BPF_ALU64 | BPF_MOV | BPF_K; // r0 = 0
-  insns[n++].code = BPF_JMP | BPF_EXIT;
+  if (mode == MODE_FASTCALL)
+    emit(BPF_STX | BPF_MEM | BPF_DW, 10, 5, -8, 0); // *(u64 *)(r10 - 8) = r5
+  emit(BPF_JMP | BPF_CALL, 0, 0, 0, helper);
+  if (mode == MODE_FASTCALL)
+    emit(BPF_LDX | BPF_MEM | BPF_DW, 5, 10, -8, 0); // r5 = *(u64 *)(r10 - 8)
+  emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0); // r0 = 0
+  emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
   union bpf_attr attr;
   memset(&attr, 0, sizeof(attr));
   attr.prog_type = t->prog_type;
   attr.expected_attach_type = t->attach_type;
-  if (keep_ctx) { // r1 = r1 keeps the instruction count
-    insns[0].code = BPF_ALU64 | BPF_MOV | BPF_X;
-    insns[0].dst_reg = 1;
-    insns[0].src_reg = 1;
-  }
   attr.insns = (uintptr_t)insns;
-  attr.insn_cnt = n;
-  attr.license = (uintptr_t) "GPL";
+  attr.insn_cnt = n_insns;
+  attr.license = (uintptr_t)(mode == MODE_NONGPL ? "Proprietary" : "GPL");
   attr.log_buf = (uintptr_t)log_buf;
   attr.log_size = sizeof(log_buf);
-  attr.log_level = fastcall ? 4 : 1;
+  attr.log_level = mode == MODE_FASTCALL ? 4 : 1;
   attr.attach_btf_id = btf_id;
   attr.prog_flags = t->prog_flags;
   log_buf[0] = 0;
@@ -161,15 +195,20 @@ static void last_message(char *out, size_t out_size) {
 }
 
 int main(int argc, char **argv) {
-  keep_ctx = argc > 1 && !strcmp(argv[1], "ctx");
-  fastcall = argc > 1 && !strcmp(argv[1], "fastcall");
+  const char *mode_name = argc > 1 ? argv[1] : "zero";
+  static const char *const names[] = {"zero", "ctx", "fastcall", "nongpl", "pkt"};
+  int known = 0;
+  for (int m = 0; m < 5; m++)
+    if (!strcmp(mode_name, names[m])) {
+      mode = (enum probe_mode)m;
+      known = 1;
+    }
+  if (!known) {
+    fprintf(stderr, "usage: %s [zero|ctx|fastcall|nongpl|pkt]\n", argv[0]);
+    return 2;
+  }
   struct btf *vmlinux = btf__load_vmlinux_btf();
-  if (fastcall)
-    printf("# successful loads of: r1..r5 = 0; *(u64 *)(r10 - 8) = r5; call id; r5 = *(u64 *)(r10 - 8); r0 = 0; exit\n");
-  else if (keep_ctx)
-    printf("# helper calls with the context in r1, probes: r2..r5 = 0; call id; r0 = 0; exit (GPL)\n");
-  else
-    printf("# kernel helper availability, probes: r1..r5 = 0; call id; r0 = 0; exit (GPL)\n");
+  printf("# helper call probes, mode %s (see helper_oracle.c)\n", mode_name);
   printf("# CANNOT_USE = \"program of this type cannot use helper\"; REFUSED = no verifier log at all\n");
   printf("# target\tprog_type\tattach_type\thelper_id\terrno\tlast_log_line\n");
   for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
@@ -185,7 +224,9 @@ int main(int argc, char **argv) {
     }
     for (int32_t helper = 0; helper < 212; helper++) {
       int err = load(t, btf_id, helper);
-      if (fastcall) {
+      if (err < 0)
+        break; // the mode does not apply to this target
+      if (mode == MODE_FASTCALL) {
         const char *depth = strstr(log_buf, "stack depth ");
         if (!err && depth)
           printf("%s\t%u\t%u\t%d\t%d\t%.*s\n", t->label, t->prog_type, t->attach_type, helper, err,
@@ -200,7 +241,7 @@ int main(int argc, char **argv) {
         break;
       }
       if (strstr(msg, "program of this type cannot use helper")) {
-        if (keep_ctx) // availability is recorded by the "zero" run
+        if (mode != MODE_ZERO) // availability is recorded by the "zero" run
           continue;
         snprintf(msg, sizeof(msg), "CANNOT_USE");
       }
