@@ -3,88 +3,13 @@
 // kernel) for raw socket-filter programs loaded as root. The instruction text is the kernel's
 // (the lead's disassembler produces it; here it is literal).
 
-#include "builders.h"
-
-#include "verifier/log/stats.h"
+#include "replays.h"
 
 #include <catch2/catch.hpp>
 
 using namespace bpfverify;
 using namespace bpfverify::verifier;
 using namespace bpfverify::verifier::testing;
-
-namespace {
-
-/// The parts of do_check that print, with the kernel's order of calls.
-struct Replay {
-  explicit Replay(uint32_t level) : log(level) {}
-  VerifierLog log;
-  Scratched scratched;
-  PrintContext ctx;
-  bool doPrintState = false;
-
-  /// Top of do_check's loop for instruction idx, then the instruction line.
-  void insn(int32_t prevIdx, uint32_t idx, const VerifierState &st, const std::string &text) {
-    if (log.level2() && doPrintState) {
-      printBranchPop(log, prevIdx, idx, st, scratched, ctx);
-      doPrintState = false;
-    }
-    if (scratched.any())
-      printInsnState(log, idx, st, st.curframe, scratched, ctx);
-    printInsnLine(log, idx, text + "\n");
-  }
-};
-
-/// Program "fail":
-///   0: r3 = *(u32 *)(r1 +0)   1: if r3 > 0xa goto pc+2   2: r0 = 0   3: exit
-///   4: r0 = r2 (R2 !read_ok)  5: exit
-struct FailProgram {
-  VerifierState st;
-  FailProgram() {
-    st.frames.push_back(frame());
-    st.frames[0].regs[1] = ctxPtr();
-  }
-  ScalarBounds above10() {
-    return bounds({0, 0xffffffff}, 11, 0xffffffff, 11, 0xffffffff, domain::S32Min, domain::S32Max,
-                  11, domain::U32Max);
-  }
-
-  std::string run(uint32_t level) {
-    Replay r(level);
-    r.scratched.all(); // init_func_state
-    r.insn(-1, 0, st, "(61) r3 = *(u32 *)(r1 +0)");
-    r.scratched.markReg(1);
-    r.scratched.markReg(3);
-    st.frames[0].regs[3] = scalar(u32Unknown());
-    r.insn(0, 1, st, "(25) if r3 > 0xa goto pc+2");
-    r.scratched.markReg(3);
-    // push_stack: the other branch and the log position to return to (level 1 pops there).
-    VerifierState other = st;
-    other.frames[0].regs[3] = scalar(above10());
-    size_t pushedAt = r.log.pos();
-    st.frames[0].regs[3] = scalar(smallRange({0, 0xf}, 0, 10));
-    printInsnState(r.log, 1, st, 0, r.scratched, r.ctx); // check_cond_jmp_op's own print
-    r.insn(1, 2, st, "(b7) r0 = 0");
-    r.scratched.markReg(0);
-    st.frames[0].regs[0] = known(0);
-    r.insn(2, 3, st, "(95) exit");
-    // process_bpf_exit: everything scratched, pop_stack (log reset below level 2).
-    r.scratched.all();
-    if (!r.log.level2())
-      r.log.resetTo(pushedAt);
-    st = other;
-    r.doPrintState = true;
-    r.insn(1, 4, st, "(bf) r0 = r2");
-    r.log.write("R2 !read_ok\n");
-    VerificationStats stats;
-    stats.insnProcessed = 5;
-    stats.subprogStackDepths = {0};
-    printVerificationStats(r.log, stats);
-    return r.log.text();
-  }
-};
-
-} // namespace
 
 TEST_CASE("vlog_alignment puts the state at the kernel's column", "[print][insn]") {
   // "0: (bf) r7 = r1\n" (16 bytes): 23 spaces, ';' in column 39.
@@ -169,87 +94,39 @@ TEST_CASE("a rejected program's log at level 1 keeps only the failing path", "[p
 }
 
 TEST_CASE("bpf-to-bpf call and return blocks", "[print][insn]") {
-  // Program "call" at log_level 2:
-  //   0: r6 = 3  1: *(u64 *)(r10 -8) = r6  2: r1 = r10  3: r1 += -8  4: call pc+2  5: r0 = 0
-  //   6: exit  7: r0 = *(u64 *)(r1 +0)  8: *(u64 *)(r10 -8) = 1  9: r2 = r10  10: exit
-  Replay r(2);
-  VerifierState st;
-  st.frames.push_back(frame(0, 1));
-  st.frames[0].regs[1] = ctxPtr();
-  r.scratched.all();
-  r.insn(-1, 0, st, "(b7) r6 = 3");
-  st.frames[0].regs[6] = known(3);
-  r.scratched.markReg(6);
-  r.insn(0, 1, st, "(7b) *(u64 *)(r10 -8) = r6");
-  st.frames[0].stack[0] = spill(known(3));
-  r.scratched.markReg(6);
-  r.scratched.markReg(10);
-  r.scratched.markStackSlot(0);
-  r.insn(1, 2, st, "(bf) r1 = r10");
-  st.frames[0].regs[1] = fp(-0);
-  r.scratched.markReg(1);
-  r.scratched.markReg(10);
-  r.insn(2, 3, st, "(07) r1 += -8");
-  st.frames[0].regs[1] = fp(-8);
-  r.scratched.markReg(1);
-  r.insn(3, 4, st, "(85) call pc+2");
-  // check_func_call: setup_func_entry (init_func_state scratches all), callee gets R1-R5,
-  // caller's R1-R5 are cleared, then the two frames are printed.
-  st.frames.push_back(frame(1, 0));
-  st.frames[1].callsite = 4;
-  st.frames[1].regs[1] = st.frames[0].regs[1];
-  for (int i = 1; i <= 5; i++)
-    markRegNotInit(st.frames[0].regs[size_t(i)]);
-  st.curframe = 1;
-  r.scratched.all();
-  printCallEntry(r.log, st, 0, r.scratched, r.ctx);
-  r.insn(4, 7, st, "(79) r0 = *(u64 *)(r1 +0)");
-  st.frames[1].regs[0] = known(3);
-  r.scratched.markReg(0);
-  r.scratched.markReg(1);
-  r.insn(7, 8, st, "(7a) *(u64 *)(r10 -8) = 1");
-  st.frames[1].growStack(8);
-  st.frames[1].stack[0] = spill(known(1));
-  r.scratched.markReg(10);
-  r.scratched.markStackSlot(0);
-  r.insn(8, 9, st, "(bf) r2 = r10");
-  st.frames[1].regs[2] = fp(0, 1);
-  r.scratched.markReg(2);
-  r.scratched.markReg(10);
-  r.insn(9, 10, st, "(95) exit");
-  // prepare_func_exit: R0 goes to the caller, both frames are printed, the callee is dropped.
-  st.frames[0].regs[0] = st.frames[1].regs[0];
-  printCallReturn(r.log, st, 1, 0, 5, r.scratched, r.ctx);
-  st.frames.pop_back();
-  st.curframe = 0;
-  r.doPrintState = true;
-  r.insn(10, 5, st, "(b7) r0 = 0");
-  st.frames[0].regs[0] = known(0);
-  r.scratched.markReg(0);
-  r.insn(5, 6, st, "(95) exit");
-  CHECK(r.log.text() == "0: R1=ctx() R10=fp0\n"
-                        "0: (b7) r6 = 3                        ; R6=3\n"
-                        "1: (7b) *(u64 *)(r10 -8) = r6         ; R6=3 R10=fp0 fp-8=3\n"
-                        "2: (bf) r1 = r10                      ; R1=fp0 R10=fp0\n"
-                        "3: (07) r1 += -8                      ; R1=fp-8\n"
-                        "4: (85) call pc+2\n"
-                        "caller:\n"
-                        " R6=3 R10=fp0 fp-8=3\n"
-                        "callee:\n"
-                        " frame1: R1=fp[0]-8 R10=fp0\n"
-                        "7: frame1: R1=fp[0]-8 R10=fp0\n"
-                        "7: (79) r0 = *(u64 *)(r1 +0)          ; frame1: R0=3 R1=fp[0]-8\n"
-                        "8: (7a) *(u64 *)(r10 -8) = 1          ; frame1: R10=fp0 fp-8=1\n"
-                        "9: (bf) r2 = r10                      ; frame1: R2=fp0 R10=fp0\n"
-                        "10: (95) exit\n"
-                        "returning from callee:\n"
-                        " frame1: R0=3 R1=fp[0]-8 R2=fp0 R10=fp0 fp-8=1\n"
-                        "to caller at 5:\n"
-                        " R0=3 R6=3 R10=fp0 fp-8=3\n"
-                        "\n"
-                        "from 10 to 5: R0=3 R6=3 R10=fp0 fp-8=3\n"
-                        "5: (b7) r0 = 0                        ; R0=0\n"
-                        "6: (95) exit\n");
+  // Program "call" at log_level 2 (replays.h).
+  std::string text = callProgramLog();
+  CHECK(text == "0: R1=ctx() R10=fp0\n"
+                "0: (b7) r6 = 3                        ; R6=3\n"
+                "1: (7b) *(u64 *)(r10 -8) = r6         ; R6=3 R10=fp0 fp-8=3\n"
+                "2: (bf) r1 = r10                      ; R1=fp0 R10=fp0\n"
+                "3: (07) r1 += -8                      ; R1=fp-8\n"
+                "4: (85) call pc+2\n"
+                "caller:\n"
+                " R6=3 R10=fp0 fp-8=3\n"
+                "callee:\n"
+                " frame1: R1=fp[0]-8 R10=fp0\n"
+                "7: frame1: R1=fp[0]-8 R10=fp0\n"
+                "7: (79) r0 = *(u64 *)(r1 +0)          ; frame1: R0=3 R1=fp[0]-8\n"
+                "8: (7a) *(u64 *)(r10 -8) = 1          ; frame1: R10=fp0 fp-8=1\n"
+                "9: (bf) r2 = r10                      ; frame1: R2=fp0 R10=fp0\n"
+                "10: (95) exit\n"
+                "(4,7) frame 0 insn 7 +live -8 \n"
+                "(4,7) frame 1 insn 8 +written -8 \n"
+                "(4,7) frame 1 insn 7 +written -8 \n"
+                "(4,7) live stack update done in 2 iterations\n"
+                "(0) frame 0 insn 4 +live -8 \n"
+                "(0) frame 0 insn 1 +written -8 \n"
+                "(0) frame 0 insn 0 +written -8 \n"
+                "(0) live stack update done in 2 iterations\n"
+                "returning from callee:\n"
+                " frame1: R0=3 R1=fp[0]-8 R2=fp0 R10=fp0 fp-8=1\n"
+                "to caller at 5:\n"
+                " R0=3 R6=3 R10=fp0 fp-8=3\n"
+                "\n"
+                "from 10 to 5: R0=3 R6=3 R10=fp0 fp-8=3\n"
+                "5: (b7) r0 = 0                        ; R0=0\n"
+                "6: (95) exit\n");
 }
 
 TEST_CASE("pruned paths", "[print][insn]") {

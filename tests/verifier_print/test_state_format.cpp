@@ -2,7 +2,7 @@
 // from log_level 2 logs of Linux 6.18.44 (this machine's kernel) for raw programs loaded as root
 // (socket filters unless noted). Each test names the program and the instruction.
 
-#include "builders.h"
+#include "replays.h"
 
 #include "lib/object/object.h"
 
@@ -44,34 +44,11 @@ VerifierState oneFrame(FuncState f) {
   return st;
 }
 
-/// Program "stack" after its instruction 17:
-///   0: *(u64 *)(r10 -8) = r1     2: *(u64 *)(r10 -16) = r2 (r2 = 7)
-///   3: *(u32 *)(r10 -24) = 0     5: *(u8 *)(r10 -25) = r3   6: *(u32 *)(r10 -32) = r3
-///   9: *(u64 *)(r10 -48) = r4 (fp-40)   10: *(u64 *)(r10 -56) = 0   11: *(u64 *)(r10 -64) = r3
-///   16: *(u16 *)(r10 -70) = 4660        17: r6 = *(u64 *)(r10 -8)
-VerifierState stackProgram() {
-  FuncState f = frame(0, 9);
-  f.regs[1] = ctxPtr();
-  f.regs[2] = known(7);
-  f.regs[4] = fp(-40);
-  f.regs[6] = ctxPtr();
-  RegState r3 = scalar(u32Unknown(), 1);
-  f.stack[0] = spill(ctxPtr());
-  f.stack[1] = spill(known(7));
-  f.stack[2] = spill(known(0), "????rrrr"); // BPF_ST of a 32-bit 0 at an 8-aligned offset
-  f.stack[3] = spill(r3, "m???rrrr");       // a misc byte above a 32-bit spill
-  f.stack[5] = spill(fp(-40));
-  f.stack[6] = spill(known(0));
-  f.stack[7] = spill(r3);
-  f.stack[8] = rawSlot("????mm??");
-  return oneFrame(std::move(f));
-}
-
 } // namespace
 
 TEST_CASE("scratched registers and slots after each instruction", "[print][state]") {
   PrintContext ctx = context();
-  VerifierState st = stackProgram();
+  VerifierState st = stackProgramState();
   // 0: (7b) *(u64 *)(r10 -8) = r1         ; R1=ctx() R10=fp0 fp-8=ctx()
   CHECK(formatFuncState(st, 0, false, only({1, 10}, {0}), ctx) == " R1=ctx() R10=fp0 fp-8=ctx()\n");
   // 2: (7b) *(u64 *)(r10 -16) = r2        ; R2=7 R10=fp0 fp-16=7
@@ -221,7 +198,7 @@ TEST_CASE("frames of a bpf-to-bpf call", "[print][state]") {
 TEST_CASE("printing a state clears the scratch marks only when not printing all",
           "[print][state]") {
   PrintContext ctx = context();
-  VerifierState st = stackProgram();
+  VerifierState st = stackProgramState();
   VerifierLog log(2);
   Scratched s = only({1, 10}, {0});
   printVerifierState(log, st, 0, true, s, ctx);
