@@ -39,8 +39,10 @@ inline const std::vector<AccessKind> &accessKinds() {
   return kinds;
 }
 
+/// Every offset from just before to just after the struct, plus far offsets at both ends of
+/// the instruction's s16 range (unsigned-comparison slips show up there).
 inline std::vector<std::pair<int, int>> around(int size) {
-  return {{-8, size + 8}};
+  return {{-32768, -32760}, {-520, -504}, {-8, size + 8}, {32752, 32767}};
 }
 
 inline const std::vector<ProbeConfig> &probeConfigs() {
@@ -65,7 +67,14 @@ inline const std::vector<ProbeConfig> &probeConfigs() {
       {"xdp_cpumap", Xdp, at::XdpCpumap, around(xdp::Size)},
       // tracing-like
       {"kprobe", Kprobe, 0, around(PtRegsSize)},
-      {"tracepoint", Tracepoint, 0, {{-8, 136}, {PerfMaxTraceSize - 16, PerfMaxTraceSize + 8}}},
+      {"tracepoint",
+       Tracepoint,
+       0,
+       {{-32768, -32760},
+        {-520, -504},
+        {-8, 136},
+        {PerfMaxTraceSize - 16, PerfMaxTraceSize + 8},
+        {32752, 32767}}},
       {"perf_event", PerfEvent, 0, around(perfEvent::Size)},
       {"raw_tracepoint", RawTracepoint, 0, around(8 * MaxBpfFuncArgs)},
       {"raw_tracepoint_writable", RawTracepointWritable, 0, around(8 * MaxBpfFuncArgs)},
@@ -110,7 +119,7 @@ inline const std::vector<ProbeConfig> &probeConfigs() {
       {"cgroup_setsockopt", CgroupSockopt, at::CgroupSetsockopt, around(sockopt::Size)},
       // others
       {"lirc_mode2", LircMode2, 0, around(4)},
-      {"syscall", Syscall, 0, {{-8, 136}, {32752, 32767}}, true},
+      {"syscall", Syscall, 0, {{-32768, -32760}, {-520, -504}, {-8, 136}, {32752, 32767}}, true},
       {"netfilter", Netfilter, at::Netfilter, around(nfCtx::Size)},
   };
   return configs;
