@@ -63,6 +63,10 @@ TEST_CASE("constant scalars print as numbers", "[print][reg]") {
   CHECK(formatReg(three, ctx) == "P3");
   RegState zero = known(0);
   CHECK(formatReg(zero, ctx) == "0");
+  // A constant never shows its id: print_reg_state returns before the attribute list.
+  RegState linkedConst = known(5);
+  linkedConst.id = 2;
+  CHECK(formatReg(linkedConst, ctx) == "5");
 }
 
 TEST_CASE("scalar ranges, ids and linked-register deltas", "[print][reg]") {
