@@ -5,6 +5,8 @@
 
 #include "verifier/engine/pruning/precision.h"
 
+#include "kernel_cases.h"
+
 #include "lib/isa/disasm.h"
 
 #include <catch2/catch.hpp>
@@ -15,19 +17,9 @@ using namespace bpfverify;
 using namespace bpfverify::verifier;
 using namespace bpfverify::verifier::pruning;
 using isa::makeInsn;
+using namespace bpfverify::pruning_testing;
 
 namespace {
-
-constexpr uint8_t LDXW = isa::BPF_LDX | isa::BPF_MEM | isa::BPF_W;
-constexpr uint8_t LDXDW = isa::BPF_LDX | isa::BPF_MEM | isa::BPF_DW;
-constexpr uint8_t STXDW = isa::BPF_STX | isa::BPF_MEM | isa::BPF_DW;
-constexpr uint8_t MOVX = isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_X;
-constexpr uint8_t MOVK = isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_K;
-constexpr uint8_t ADDK = isa::BPF_ALU64 | isa::BPF_ADD | isa::BPF_K;
-constexpr uint8_t ADDX = isa::BPF_ALU64 | isa::BPF_ADD | isa::BPF_X;
-constexpr uint8_t JGTK = isa::BPF_JMP | isa::BPF_JGT | isa::BPF_K;
-constexpr uint8_t CALL = isa::BPF_JMP | isa::BPF_CALL;
-constexpr uint8_t EXIT = isa::BPF_JMP | isa::BPF_EXIT;
 
 RegState scalar() {
   RegState r;
@@ -61,15 +53,12 @@ struct Harness {
 } // namespace
 
 TEST_CASE("r1 = r2; r1 += 5; if r1 > K: r2 is wanted (kernel log)", "[precision]") {
-  Harness h({makeInsn(LDXW, 2, 1, 0, 0), makeInsn(MOVX, 1, 2, 0, 0), makeInsn(ADDK, 1, 0, 0, 5),
-             makeInsn(JGTK, 1, 0, 1, -1), makeInsn(MOVK, 0, 0, 0, 0), makeInsn(EXIT, 0, 0, 0, 0)});
+  const KernelCase kc = movAddJump();
+  Harness h(kc.insns);
   VerifierState cur = scalars();
   cur.insnIdx = 3;
   REQUIRE_FALSE(markChainPrecision(h.env, cur, 1));
-  CHECK(h.log == "mark_precise: frame0: last_idx 3 first_idx 0 subseq_idx -1 \n"
-                 "mark_precise: frame0: regs=r1 stack= before 2: (07) r1 += 5\n"
-                 "mark_precise: frame0: regs=r1 stack= before 1: (bf) r1 = r2\n"
-                 "mark_precise: frame0: regs=r2 stack= before 0: (61) r2 = *(u32 *)(r1 +0)\n");
+  CHECK(h.log == kc.expected);
   // The current state itself is never marked.
   CHECK_FALSE(cur.frames[0].regs[1].precise);
 }
@@ -108,46 +97,35 @@ TEST_CASE("r1 = r2; r1 += 5; if r1 > K marks r2 precise in the parent checkpoint
 }
 
 TEST_CASE("spill and fill carry precision through the stack slot (kernel log)", "[precision]") {
-  Harness h({makeInsn(LDXW, 2, 1, 0, 0), makeInsn(STXDW, 10, 2, -8, 0),
-             makeInsn(LDXDW, 3, 10, -8, 0), makeInsn(JGTK, 3, 0, 1, -1), makeInsn(MOVK, 0, 0, 0, 0),
-             makeInsn(EXIT, 0, 0, 0, 0)});
+  const KernelCase kc = spillFill();
+  Harness h(kc.insns);
   VerifierState cur = scalars();
   cur.insnIdx = 3;
   // check_stack_write_fixed_off / check_stack_read_fixed_off record the spill and the fill.
   cur.jmpHistory.push_back({1, 0, insnStackAccessFlags(0, 0), 0});
   cur.jmpHistory.push_back({2, 1, insnStackAccessFlags(0, 0), 0});
   REQUIRE_FALSE(markChainPrecision(h.env, cur, 3));
-  CHECK(h.log == "mark_precise: frame0: last_idx 3 first_idx 0 subseq_idx -1 \n"
-                 "mark_precise: frame0: regs=r3 stack= before 2: (79) r3 = *(u64 *)(r10 -8)\n"
-                 "mark_precise: frame0: regs= stack=-8 before 1: (7b) *(u64 *)(r10 -8) = r2\n"
-                 "mark_precise: frame0: regs=r2 stack= before 0: (61) r2 = *(u32 *)(r1 +0)\n");
+  CHECK(h.log == kc.expected);
 }
 
 TEST_CASE("the jump history leads backtracking along the taken edge (kernel log)", "[precision]") {
   // 0: r6 = len  1: r8 = mark  2: if r6 > 100 goto +1  3: r8 = 1  4: r7 = r6  5: r7 += r8
   // 6: if r7 > 0xffffffff goto +1 ... path 0,1,2,4,5,6 (jump 2 -> 4 recorded at the jump point 4)
-  Harness h({makeInsn(LDXW, 6, 1, 0, 0), makeInsn(LDXW, 8, 1, 4, 0), makeInsn(JGTK, 6, 0, 1, 100),
-             makeInsn(MOVK, 8, 0, 0, 1), makeInsn(MOVX, 7, 6, 0, 0), makeInsn(ADDX, 7, 8, 0, 0),
-             makeInsn(JGTK, 7, 0, 1, -1), makeInsn(MOVK, 0, 0, 0, 0), makeInsn(EXIT, 0, 0, 0, 0)});
+  const KernelCase kc = takenEdge();
+  Harness h(kc.insns);
   VerifierState cur = scalars();
   cur.insnIdx = 6;
   cur.jmpHistory.push_back({4, 2, 0, 0});
   REQUIRE_FALSE(markChainPrecision(h.env, cur, 7));
-  CHECK(h.log == "mark_precise: frame0: last_idx 6 first_idx 0 subseq_idx -1 \n"
-                 "mark_precise: frame0: regs=r7 stack= before 5: (0f) r7 += r8\n"
-                 "mark_precise: frame0: regs=r7,r8 stack= before 4: (bf) r7 = r6\n"
-                 "mark_precise: frame0: regs=r6,r8 stack= before 2: (25) if r6 > 0x64 goto pc+1\n"
-                 "mark_precise: frame0: regs=r6,r8 stack= before 1: (61) r8 = *(u32 *)(r1 +4)\n"
-                 "mark_precise: frame0: regs=r6 stack= before 0: (61) r6 = *(u32 *)(r1 +0)\n");
+  CHECK(h.log == kc.expected);
 }
 
 TEST_CASE("through a static subprogram: r0 into the callee, r1 back to the caller (kernel log)",
           "[precision]") {
   // main: 0: r1 = len  1: call pc+3  2: if r0 > 0xffffffff goto +1  3: r0 = 0  4: exit
   // sub:  5: r0 = r1  6: exit
-  Harness h({makeInsn(LDXW, 1, 1, 0, 0), makeInsn(CALL, 0, 1, 0, 3), makeInsn(JGTK, 0, 0, 1, -1),
-             makeInsn(MOVK, 0, 0, 0, 0), makeInsn(EXIT, 0, 0, 0, 0), makeInsn(MOVX, 0, 1, 0, 0),
-             makeInsn(EXIT, 0, 0, 0, 0)});
+  const KernelCase kc = staticSubprog();
+  Harness h(kc.insns);
   h.env.findSubprog = [](uint32_t idx) { return idx == 5 ? 1 : idx == 0 ? 0 : -1; };
   h.env.subprogIsGlobal = [](uint32_t) { return false; };
   VerifierState cur = scalars();
@@ -156,18 +134,13 @@ TEST_CASE("through a static subprogram: r0 into the callee, r1 back to the calle
   cur.jmpHistory.push_back({5, 1, 0, 0});
   cur.jmpHistory.push_back({2, 6, 0, 0});
   REQUIRE_FALSE(markChainPrecision(h.env, cur, 0));
-  CHECK(h.log == "mark_precise: frame0: last_idx 2 first_idx 0 subseq_idx -1 \n"
-                 "mark_precise: frame0: regs=r0 stack= before 6: (95) exit\n"
-                 "mark_precise: frame1: regs=r0 stack= before 5: (bf) r0 = r1\n"
-                 "mark_precise: frame1: regs=r1 stack= before 1: (85) call pc+3\n"
-                 "mark_precise: frame0: regs=r1 stack= before 0: (61) r1 = *(u32 *)(r1 +0)\n");
+  CHECK(h.log == kc.expected);
 }
 
 TEST_CASE("linked registers at a jump share precision (kernel log)", "[precision]") {
   // 0: r6 = len  1: r7 = r6  2: if r7 > 10 goto +2  3: if r6 > 0xffffffff goto +1 ...
-  Harness h({makeInsn(LDXW, 6, 1, 0, 0), makeInsn(MOVX, 7, 6, 0, 0), makeInsn(JGTK, 7, 0, 2, 10),
-             makeInsn(JGTK, 6, 0, 1, -1), makeInsn(MOVK, 0, 0, 0, 0), makeInsn(MOVK, 0, 0, 0, 0),
-             makeInsn(EXIT, 0, 0, 0, 0)});
+  const KernelCase kc = linkedRegs();
+  Harness h(kc.insns);
   VerifierState cur = scalars();
   cur.frames[0].regs[6].id = 1;
   cur.frames[0].regs[7].id = 1;
@@ -179,10 +152,7 @@ TEST_CASE("linked registers at a jump share precision (kernel log)", "[precision
   cur.insnIdx = 3;
   cur.jmpHistory.push_back({2, 1, 0, linkedRegsPack(linked)});
   REQUIRE_FALSE(markChainPrecision(h.env, cur, 6));
-  CHECK(h.log == "mark_precise: frame0: last_idx 3 first_idx 0 subseq_idx -1 \n"
-                 "mark_precise: frame0: regs=r6 stack= before 2: (25) if r7 > 0xa goto pc+2\n"
-                 "mark_precise: frame0: regs=r6,r7 stack= before 1: (bf) r7 = r6\n"
-                 "mark_precise: frame0: regs=r6 stack= before 0: (61) r6 = *(u32 *)(r1 +0)\n");
+  CHECK(h.log == kc.expected);
 }
 
 TEST_CASE("linked_regs pack/unpack round trip and overflow clears ids", "[precision]") {

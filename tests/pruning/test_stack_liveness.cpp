@@ -2,6 +2,8 @@
 // the kernel's do_check() calls them for two small programs; the expected log text is what the
 // running 6.18.44 kernel printed at log_level 2 for the same programs (loaded as socket filters).
 
+#include "kernel_cases.h"
+
 #include "verifier/engine/pruning/stack_liveness.h"
 
 #include <catch2/catch.hpp>
@@ -12,6 +14,7 @@ using namespace bpfverify;
 using namespace bpfverify::verifier;
 using namespace bpfverify::verifier::pruning;
 using isa::makeInsn;
+using namespace bpfverify::pruning_testing;
 
 namespace {
 
@@ -50,14 +53,8 @@ void step(StackLiveness &lv, VerifierState &st, uint32_t idx) {
 TEST_CASE("spill then fill: the slot is live between them (kernel log)", "[liveness]") {
   // 0: r2 = *(u32 *)(r1 +0)  1: *(u64 *)(r10 -8) = r2  2: r3 = *(u64 *)(r10 -8)
   // 3: if r3 > 0xffffffff goto pc+1  4: r0 = 0  5: exit
-  const std::vector<isa::Insn> insns = {
-      makeInsn(isa::BPF_LDX | isa::BPF_MEM | isa::BPF_W, 2, 1, 0, 0),
-      makeInsn(isa::BPF_STX | isa::BPF_MEM | isa::BPF_DW, 10, 2, -8, 0),
-      makeInsn(isa::BPF_LDX | isa::BPF_MEM | isa::BPF_DW, 3, 10, -8, 0),
-      makeInsn(isa::BPF_JMP | isa::BPF_JGT | isa::BPF_K, 3, 0, 1, -1),
-      makeInsn(isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_K, 0, 0, 0, 0),
-      makeInsn(isa::BPF_JMP | isa::BPF_EXIT, 0, 0, 0, 0),
-  };
+  const KernelCase kc = spillFillLiveness();
+  const std::vector<isa::Insn> &insns = kc.insns;
   StackLiveness lv({insns, {0}, {}});
   std::string log;
   const std::set<uint32_t> prune = {3, 5};
@@ -72,10 +69,7 @@ TEST_CASE("spill then fill: the slot is live between them (kernel log)", "[liven
   step(lv, st, 5);
   lv.updateLiveStack(st); // process_bpf_exit
 
-  CHECK(log == "(0) frame 0 insn 2 +live -8 \n"
-               "(0) frame 0 insn 1 +written -8 \n"
-               "(0) frame 0 insn 0 +written -8 \n"
-               "(0) live stack update done in 2 iterations\n");
+  CHECK(log == kc.expected);
 
   auto at = [&](uint32_t idx) {
     VerifierState q = mainState();
@@ -98,18 +92,8 @@ TEST_CASE("a callee's writes to the caller's stack kill the slot at the call (ke
   // main: 0: r1 = r10  1: r1 += -8  2: *(u64 *)(r10 -16) = 7  3: call pc+3
   //       4: r0 = *(u64 *)(r10 -8)  5: r0 = 0  6: exit
   // sub:  7: *(u64 *)(r1 +0) = 1  8: r0 = 0  9: exit
-  const std::vector<isa::Insn> insns = {
-      makeInsn(isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_X, 1, 10, 0, 0),
-      makeInsn(isa::BPF_ALU64 | isa::BPF_ADD | isa::BPF_K, 1, 0, 0, -8),
-      makeInsn(isa::BPF_ST | isa::BPF_MEM | isa::BPF_DW, 10, 0, -16, 7),
-      makeInsn(isa::BPF_JMP | isa::BPF_CALL, 0, 1, 0, 3),
-      makeInsn(isa::BPF_LDX | isa::BPF_MEM | isa::BPF_DW, 0, 10, -8, 0),
-      makeInsn(isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_K, 0, 0, 0, 0),
-      makeInsn(isa::BPF_JMP | isa::BPF_EXIT, 0, 0, 0, 0),
-      makeInsn(isa::BPF_ST | isa::BPF_MEM | isa::BPF_DW, 1, 0, 0, 1),
-      makeInsn(isa::BPF_ALU64 | isa::BPF_MOV | isa::BPF_K, 0, 0, 0, 0),
-      makeInsn(isa::BPF_JMP | isa::BPF_EXIT, 0, 0, 0, 0),
-  };
+  const KernelCase kc = calleeWritesCallerStack();
+  const std::vector<isa::Insn> &insns = kc.insns;
   StackLiveness lv({insns, {0, 7}, {}});
   std::string log;
   const std::set<uint32_t> prune = {3, 4, 7};
@@ -128,19 +112,13 @@ TEST_CASE("a callee's writes to the caller's stack kill the slot at the call (ke
     st.frames.pop_back();
     st.curframe--;
   });
-  CHECK(log == "(3,7) frame 0 insn 7 +written -8 \n"
-               "(3,7) live stack update done in 2 iterations\n"
-               "(0) frame 0 insn 3 +written -8 \n"
-               "(0) frame 0 insn 2 +written -8,-16 \n"
-               "(0) frame 0 insn 0 +written -8,-16 \n"
-               "(0) live stack update done in 2 iterations\n");
+  CHECK(log == kc.expected);
   log.clear();
   step(lv, st, 4, [&] { lv.markStackRead(st, 0, 4, 1ull << 0); });
   step(lv, st, 5);
   step(lv, st, 6);
   lv.updateLiveStack(st);
-  CHECK(log == "(0) frame 0 insn 4 +live -8 \n"
-               "(0) live stack update done in 2 iterations\n");
+  CHECK(log == calleeWritesCallerStackFinal());
   CHECK(lv.instanceCount() == 2);
 
   VerifierState q = mainState();
