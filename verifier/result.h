@@ -29,8 +29,8 @@ struct Stats {
 /// One line of the per-instruction state log (log level 1 or 2).
 struct TraceEntry {
   uint32_t insnIndex = 0;
-  std::string kind;  ///< "insn", "state", "branch", "source"
-  std::string text;  ///< as the kernel log would print it
+  std::string kind; ///< "insn", "state", "branch", "source"
+  std::string text; ///< as the kernel log would print it
 };
 
 struct Result {
@@ -38,6 +38,12 @@ struct Result {
   std::optional<Rejection> rejection;
   Stats stats;
   std::vector<TraceEntry> trace;
+  /// The whole kernel-format log (levels 1/2 trace, error, statistics lines).
+  std::string log;
+  /// For Unverified: what bpfverify does not model yet, in a few words.
+  std::string unverifiedReason;
+  /// Per-subprogram stack depth, as "stack depth 8+0" prints it.
+  std::vector<uint32_t> stackDepths;
 };
 
 inline const char *verdictName(Verdict v) {

@@ -13,6 +13,7 @@
 #include "lib/report/kernel_log.h"
 #include "lib/report/sarif.h"
 #include "lib/support/error.h"
+#include "verifier/verify.h"
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -34,9 +35,16 @@ bool mentionsKconfig(const std::string &file) {
   return (*buffer)->getBuffer().contains("CONFIG_");
 }
 
-/// The verifier does not exist yet: every program is `unverified` (see docs/cli.md).
-verifier::Result verify(const object::Object &, const object::Program &, const btf::Target &) {
-  return verifier::Result{};
+/// The options the verifier runs with: the log level asked for and the target kernel variant.
+verifier::VerifyOptions verifyOptions(const Options &options, bool runningKernel) {
+  verifier::VerifyOptions v =
+      runningKernel ? verifier::VerifyOptions::referenceMachine() : verifier::VerifyOptions{};
+  if (options.kernelVariant == "6.18")
+    v.domain = domain::DomainOptions::linux618();
+  else if (options.kernelVariant == "6.18.y")
+    v.domain = domain::DomainOptions::linux618Stable();
+  v.logLevel = uint32_t(options.logLevel);
+  return v;
 }
 
 int run(const Options &options) {
@@ -109,6 +117,8 @@ int run(const Options &options) {
     objects.push_back(std::move(*object));
   }
 
+  verifier::VerifyOptions verifyOpts =
+      verifyOptions(options, rep.target.origin == "running-kernel");
   size_t selected = 0;
   for (const object::Object &object : objects) {
     for (const object::Program &program : object.programs) {
@@ -123,8 +133,9 @@ int run(const Options &options) {
         printDisassembly(object, program, &chosen->target, llvm::outs());
         continue;
       }
-      rep.programs.push_back(
-          report::buildProgramReport(object, program, verify(object, program, chosen->target)));
+      size_t index = size_t(&program - object.programs.data());
+      rep.programs.push_back(report::buildProgramReport(
+          object, program, verifier::verify(object, index, &chosen->target, verifyOpts)));
     }
   }
   if (selected == 0 && !objects.empty() && !selection.empty()) {

@@ -39,6 +39,10 @@ Options parseOptions(int argc, char **argv, std::optional<int> &exitNow) {
       ->check(CLI::IsMember({"human", "json", "log", "sarif"}));
   app.add_option("--log-level", o.logLevel, "verifier log level as BPF_PROG_LOAD's: 0, 1 or 2")
       ->check(CLI::Range(0, 2));
+  app.add_option("--kernel-variant", o.kernelVariant,
+                 "target kernel behaviour: 6.18 (release) or 6.18.y (stable, with backported "
+                 "bounds tracking); default 6.18.y for the running kernel, else 6.18")
+      ->check(CLI::IsMember({"6.18", "6.18.y"}));
   app.add_flag("--list", o.list, "list the programs with their types; verify nothing");
   app.add_flag("--disasm", o.disasm,
                "print each program's relocated instructions in the kernel log's format");

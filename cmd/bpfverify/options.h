@@ -18,6 +18,9 @@ struct Options {
   std::vector<std::string> sectionGlobs; ///< --section
   Format format = Format::Human;
   int logLevel = 0;
+  /// Target kernel variant: "6.18" (the release) or "6.18.y" (stable backports, as the
+  /// reference machine runs); empty: 6.18.y against the running kernel, else 6.18.
+  std::string kernelVariant;
   bool list = false;
   bool disasm = false;
   // Raw input: a file of 8-byte instructions.

@@ -18,6 +18,11 @@ void renderKernelLog(const ProgramReport &p, int logLevel, llvm::raw_ostream &os
     os << "; bpfverify: no verdict for " << p.name << ": " << p.unverifiedReason << "\n";
     return;
   }
+  if (!p.kernelLog.empty()) {
+    // The engine's log already holds the trace, the error and the statistics lines.
+    os << p.kernelLog;
+    return;
+  }
   if (logLevel > 0)
     for (const verifier::TraceEntry &entry : p.trace)
       os << entry.text << "\n";

@@ -31,7 +31,9 @@ ProgramReport buildProgramReport(const object::Object &object, const object::Pro
   r.insnCount = static_cast<uint32_t>(program.insns.size());
   r.verdict = result.verdict;
   if (result.verdict == verifier::Verdict::Unverified)
-    r.unverifiedReason = "the verifier is not implemented yet";
+    r.unverifiedReason = result.unverifiedReason.empty()
+                             ? "not modelled by bpfverify yet"
+                             : "not modelled by bpfverify yet: " + result.unverifiedReason;
   if (result.rejection) {
     ErrorDiagnostic e;
     e.insnIndex = result.rejection->insnIndex;
@@ -42,6 +44,7 @@ ProgramReport buildProgramReport(const object::Object &object, const object::Pro
   if (result.verdict != verifier::Verdict::Unverified)
     r.stats = result.stats;
   r.trace = result.trace;
+  r.kernelLog = result.log;
   return r;
 }
 

@@ -44,6 +44,8 @@ struct ProgramReport {
   std::optional<ErrorDiagnostic> error;
   std::optional<verifier::Stats> stats; ///< absent when nothing was explored
   std::vector<verifier::TraceEntry> trace;
+  /// The verifier's own kernel-format log (levels 1/2), when one was asked for.
+  std::string kernelLog;
 };
 
 /// The BTF the programs were checked against.

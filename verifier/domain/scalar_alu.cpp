@@ -511,4 +511,12 @@ ScalarBounds byteSwap(const ScalarBounds &dstIn, bool alu64, bool toBigEndian, i
   return dst;
 }
 
+ScalarBounds addWithoutSync(const ScalarBounds &dst, const ScalarBounds &delta) {
+  ScalarBounds out = dst;
+  scalar32Add(out, delta);
+  scalarAdd(out, delta);
+  out.varOff = tnumAdd(out.varOff, delta.varOff);
+  return out;
+}
+
 } // namespace bpfverify::domain

@@ -39,4 +39,8 @@ ScalarBounds movSx(const ScalarBounds &src, int offBits, bool alu64,
 ScalarBounds byteSwap(const ScalarBounds &dst, bool alu64, bool toBigEndian, int bits,
                       const DomainOptions &opts = {});
 
+/// scalar32_min_max_add, scalar_min_max_add and tnum_add without reg_bounds_sync, as
+/// sync_linked_regs() applies a constant delta to a linked register.
+ScalarBounds addWithoutSync(const ScalarBounds &dst, const ScalarBounds &delta);
+
 } // namespace bpfverify::domain

@@ -1,0 +1,137 @@
+#include "tools/corpus-diff/corpus_diff.h"
+
+#include "lib/object/raw/raw_input.h"
+#include "lib/object/raw/raw_maps.h"
+#include "lib/support/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+
+namespace bpfverify::corpus {
+
+namespace {
+
+std::vector<isa::Insn> decodeHex(const std::string &hex) {
+  std::vector<isa::Insn> insns;
+  auto nib = [](char c) -> int {
+    if (c >= '0' && c <= '9')
+      return c - '0';
+    if (c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+    return c - 'A' + 10;
+  };
+  for (size_t i = 0; i + 16 <= hex.size(); i += 16) {
+    uint8_t b[8];
+    for (int k = 0; k < 8; k++)
+      b[k] = uint8_t(nib(hex[i + 2 * k]) << 4 | nib(hex[i + 2 * k + 1]));
+    isa::Insn insn;
+    insn.code = b[0];
+    insn.dst = b[1] & 0xf;
+    insn.src = b[1] >> 4;
+    insn.off = int16_t(uint16_t(b[2] | (b[3] << 8)));
+    insn.imm =
+        int32_t(uint32_t(b[4]) | uint32_t(b[5]) << 8 | uint32_t(b[6]) << 16 | uint32_t(b[7]) << 24);
+    insns.push_back(insn);
+  }
+  return insns;
+}
+
+} // namespace
+
+llvm::Expected<std::vector<EntryOutcome>> runCorpus(const std::string &path,
+                                                    const verifier::VerifyOptions &opts) {
+  std::ifstream in(path);
+  if (!in)
+    return inputError(path, "cannot open the corpus");
+  std::vector<EntryOutcome> out;
+  std::string line;
+  size_t lineNo = 0;
+  while (std::getline(in, line)) {
+    lineNo++;
+    if (line.empty())
+      continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+      return inputError(path, "line " + std::to_string(lineNo) + " is not a JSON object");
+    EntryOutcome e;
+    e.id = j.value("id", "");
+    const nlohmann::json &k = j["kernel"];
+    e.kernelVerdict = k.value("verdict", "");
+    if (k.contains("message") && k["message"].is_string())
+      e.kernelMessage = k["message"];
+    if (k.contains("insn_index") && k["insn_index"].is_number())
+      e.kernelInsn = k["insn_index"];
+    if (k.contains("processed_insns") && k["processed_insns"].is_number())
+      e.kernelProcessed = k["processed_insns"];
+    if (k.contains("load_syscall_us") && k["load_syscall_us"].is_number())
+      e.kernelLoadUs = k["load_syscall_us"];
+    auto maps = object::raw::parseRawMaps(j["maps"].dump(), path + ":" + e.id);
+    if (!maps)
+      return maps.takeError();
+    auto obj = object::raw::buildRawObject(
+        decodeHex(j.value("insns", "")), path + ":" + e.id, j.value("prog_type", 0u),
+        j.value("expected_attach_type", 0u), std::move(*maps), path + ":" + e.id);
+    if (!obj)
+      return obj.takeError();
+    auto t0 = std::chrono::steady_clock::now();
+    verifier::Result r = verifier::verify(*obj, 0, nullptr, opts);
+    e.ourTimeNs = uint64_t(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+            .count());
+    e.ours = r.verdict;
+    e.ourProcessed = r.stats.processedInsns;
+    e.unverifiedReason = r.unverifiedReason;
+    if (r.rejection) {
+      e.ourMessage = r.rejection->message;
+      e.ourInsn = r.rejection->insnIndex;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Summary summarize(const std::vector<EntryOutcome> &outcomes) {
+  Summary s;
+  for (const EntryOutcome &e : outcomes) {
+    s.total++;
+    if (e.kernelVerdict != "accept" && e.kernelVerdict != "reject") {
+      s.envRefused++;
+      continue;
+    }
+    if (e.ours == verifier::Verdict::Unverified) {
+      s.unverified++;
+      continue;
+    }
+    s.compared++;
+    bool kAccept = e.kernelVerdict == "accept";
+    bool oAccept = e.ours == verifier::Verdict::Accept;
+    s.ourTimeMs += double(e.ourTimeNs) / 1e6;
+    s.kernelTimeMs += e.kernelLoadUs / 1e3;
+    if (kAccept == oAccept) {
+      s.agree++;
+      if (kAccept) {
+        s.acceptedBoth++;
+        double k = double(e.kernelProcessed), o = double(e.ourProcessed);
+        if (k > 0 && std::fabs(o - k) <= 0.1 * k)
+          s.processedWithin10++;
+      } else {
+        s.rejectionsBoth++;
+        bool m = e.ourMessage == e.kernelMessage;
+        bool i = e.ourInsn == e.kernelInsn;
+        s.messageMatch += m;
+        s.insnMatch += i;
+        s.messageAndInsn += m && i;
+      }
+    } else if (oAccept) {
+      s.falseAccept++;
+    } else {
+      s.falseReject++;
+    }
+  }
+  return s;
+}
+
+} // namespace bpfverify::corpus

@@ -1,0 +1,681 @@
+#include "verifier/check/call.h"
+
+#include "lib/isa/helpers.h"
+#include "verifier/check/jmp.h"
+#include "verifier/check/mem.h"
+#include "verifier/check/regs.h"
+#include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/uapi.h"
+#include "verifier/engine/verify_options.h"
+#include "verifier/target/func_proto.h"
+
+#include <algorithm>
+
+namespace bpfverify::verifier {
+
+using namespace isa;
+namespace tg = bpfverify::target;
+
+namespace {
+
+constexpr int64_t MAX_ERRNO = 4095;
+constexpr uint32_t BPF_MAX_VAR_SIZ = 1u << 29;
+constexpr int CALLER_SAVED_REGS = 6;
+
+// Helper ids the verifier treats specially (enum bpf_func_id).
+constexpr int32_t FUNC_map_lookup_elem = 1, FUNC_tail_call = 12, FUNC_get_smp_processor_id = 8,
+                  FUNC_probe_read_str = 45, FUNC_get_stack = 67, FUNC_sk_lookup_tcp = 84,
+                  FUNC_sk_lookup_udp = 85, FUNC_sk_release = 86, FUNC_skc_lookup_tcp = 99,
+                  FUNC_probe_read_user_str = 114, FUNC_probe_read_kernel_str = 115,
+                  FUNC_get_task_stack = 141, FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194;
+
+std::string funcIdName(int32_t id) {
+  if (auto n = helperName(id))
+    return n->str();
+  return "unknown";
+}
+
+bool registerIsNull(const RegState &reg) {
+  return reg.isScalar() && reg.bounds.varOff.isConst() && reg.bounds.varOff.value == 0;
+}
+
+struct CallArgMeta {
+  const object::Map *map = nullptr;
+  int32_t mapIndex = -1;
+  uint32_t mapUid = 0;
+  bool rawMode = false;
+  bool pktAccess = false;
+  uint32_t releaseRegno = 0;
+  int32_t regno = -1;
+  int accessSize = 0;
+  uint64_t memSize = 0;
+  uint64_t msizeMaxValue = 0;
+  uint32_t refObjId = 0;
+  int32_t funcId = 0;
+  uint32_t subprogno = 0;
+  bool rawModeValid = true; ///< check_mem_size_reg drops meta for a variable size
+};
+
+/// compatible_reg_types[]
+std::vector<RegType> compatibleTypes(uint32_t argBase) {
+  using R = RegBase;
+  switch (argBase) {
+  case tg::ARG_PTR_TO_MAP_KEY:
+  case tg::ARG_PTR_TO_MAP_VALUE:
+  case tg::ARG_PTR_TO_MEM:
+    return {RegType(R::PtrToStack),
+            RegType(R::PtrToPacket),
+            RegType(R::PtrToPacketMeta),
+            RegType(R::PtrToMapKey),
+            RegType(R::PtrToMapValue),
+            RegType(R::PtrToMem),
+            RegType(R::PtrToMem, MEM_RINGBUF),
+            RegType(R::PtrToBuf),
+            RegType(R::PtrToBtfId, PTR_TRUSTED)};
+  case tg::ARG_CONST_SIZE:
+  case tg::ARG_CONST_SIZE_OR_ZERO:
+  case tg::ARG_CONST_ALLOC_SIZE_OR_ZERO:
+  case tg::ARG_SCALAR:
+    return {RegType(R::Scalar)};
+  case tg::ARG_CONST_MAP_PTR:
+    return {RegType(R::ConstPtrToMap)};
+  case tg::ARG_PTR_TO_CTX:
+    return {RegType(R::PtrToCtx)};
+  case tg::ARG_PTR_TO_SOCK_COMMON:
+    return {RegType(R::PtrToSockCommon), RegType(R::PtrToSocket), RegType(R::PtrToTcpSock),
+            RegType(R::PtrToXdpSock)};
+  case tg::ARG_PTR_TO_SOCKET:
+    return {RegType(R::PtrToSocket)};
+  case tg::ARG_PTR_TO_RINGBUF_MEM:
+    return {RegType(R::PtrToMem, MEM_RINGBUF)};
+  case tg::ARG_PTR_TO_FUNC:
+    return {RegType(R::PtrToFunc)};
+  case tg::ARG_PTR_TO_STACK:
+    return {RegType(R::PtrToStack)};
+  case tg::ARG_PTR_TO_CONST_STR:
+  case tg::ARG_PTR_TO_TIMER:
+    return {RegType(R::PtrToMapValue)};
+  default:
+    return {};
+  }
+}
+
+bool checkRegType(Env &env, uint32_t regno, uint32_t argType) {
+  const RegState &reg = env.curRegs()[regno];
+  std::vector<RegType> compatible = compatibleTypes(tg::baseType(argType));
+  if (compatible.empty())
+    return env.notSupported("helper argument type " + std::to_string(tg::baseType(argType)));
+  RegType type = reg.type;
+  if (argType & MEM_RDONLY)
+    type = type.without(MEM_RDONLY);
+  if (argType & PTR_MAYBE_NULL)
+    type = type.without(PTR_MAYBE_NULL);
+  if (tg::baseType(argType) == tg::ARG_PTR_TO_MEM)
+    type = type.without(DynptrTypeFlagMask);
+  for (RegType t : compatible)
+    if (t == type) {
+      if (reg.type.is(RegBase::PtrToBtfId))
+        return env.notSupported("BTF pointers as helper arguments");
+      return true;
+    }
+  std::string expected;
+  for (size_t j = 0; j < compatible.size(); j++)
+    expected += regTypeName(compatible[j]) + (j + 1 < compatible.size() ? ", " : "");
+  return env.fail("R%u type=%s expected=%s", regno, regTypeName(reg.type).c_str(),
+                  expected.c_str());
+}
+
+/// check_func_arg_reg_off()
+bool checkFuncArgRegOff(Env &env, const RegState &reg, uint32_t regno, uint32_t argType) {
+  if (argType & OBJ_RELEASE) {
+    if (reg.off)
+      return env.fail("R%u must have zero offset when passed to release func or trusted arg to "
+                      "kfunc",
+                      regno);
+    return checkPtrOffReg(env, reg, regno, false);
+  }
+  RegType t = reg.type;
+  using R = RegBase;
+  if (t == RegType(R::PtrToStack) || t == RegType(R::PtrToPacket) ||
+      t == RegType(R::PtrToPacketMeta) || t == RegType(R::PtrToMapKey) ||
+      t == RegType(R::PtrToMapValue) || t == RegType(R::PtrToMem) ||
+      t == RegType(R::PtrToMem, MEM_RDONLY) || t == RegType(R::PtrToMem, MEM_RINGBUF) ||
+      t == RegType(R::PtrToBuf) || t == RegType(R::PtrToBuf, MEM_RDONLY) ||
+      t == RegType(R::PtrToArena) || t == RegType(R::Scalar))
+    return true;
+  return checkPtrOffReg(env, reg, regno, t.is(R::PtrToBtfId));
+}
+
+/// check_helper_mem_access()
+bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
+                          bool zeroSizeAllowed, CallArgMeta *meta) {
+  RegState &reg = env.curRegs()[regno];
+  switch (reg.type.base()) {
+  case RegBase::PtrToPacket:
+  case RegBase::PtrToPacketMeta:
+    return checkPacketAccess(env, regno, reg.off, accessSize, zeroSizeAllowed);
+  case RegBase::PtrToMapKey:
+    if (write)
+      return env.fail("R%u cannot write into %s", regno, regTypeName(reg.type).c_str());
+    return checkMemRegionAccess(env, regno, reg.off, accessSize, reg.map ? reg.map->keySize : 0,
+                                false);
+  case RegBase::PtrToMapValue: {
+    const object::Map *map = reg.map;
+    if (map) {
+      bool canRead = !(map->flags & (1u << 8)), canWrite = !(map->flags & (1u << 7));
+      if (write && !canWrite)
+        return env.fail("write into map forbidden, value_size=%u off=%d size=%d", map->valueSize,
+                        reg.off, accessSize);
+      if (!write && !canRead)
+        return env.fail("read from map forbidden, value_size=%u off=%d size=%d", map->valueSize,
+                        reg.off, accessSize);
+    }
+    return checkMapAccess(env, regno, reg.off, accessSize, zeroSizeAllowed, AccessSrc::Helper);
+  }
+  case RegBase::PtrToMem:
+    if (reg.type.has(MEM_RDONLY) && write)
+      return env.fail("R%u cannot write into %s", regno, regTypeName(reg.type).c_str());
+    return checkMemRegionAccess(env, regno, reg.off, accessSize, reg.memSize, zeroSizeAllowed);
+  case RegBase::PtrToStack: {
+    bool raw = meta && meta->rawMode;
+    if (!checkStackRangeInitialized(env, regno, reg.off, accessSize, zeroSizeAllowed,
+                                    AccessSrc::Helper, raw))
+      return false;
+    if (raw && reg.bounds.varOff.isConst()) {
+      meta->accessSize = accessSize;
+      meta->regno = int32_t(regno);
+    }
+    return true;
+  }
+  case RegBase::PtrToBuf:
+  case RegBase::PtrToBtfId:
+    return env.notSupported("helper memory access through " + regTypeName(reg.type));
+  case RegBase::PtrToCtx:
+    return env.notSupported("helper memory access to the context");
+  default:
+    if (zeroSizeAllowed && accessSize == 0 && registerIsNull(reg))
+      return true;
+    env.verbose("R%u type=%s ", regno, regTypeName(reg.type).c_str());
+    return env.fail("expected=%s", regTypeName(RegType(RegBase::PtrToStack)).c_str());
+  }
+}
+
+/// check_mem_size_reg()
+bool checkMemSizeReg(Env &env, uint32_t regno, bool write, bool zeroSizeAllowed,
+                     CallArgMeta &meta) {
+  RegState &reg = env.curRegs()[regno];
+  meta.msizeMaxValue = reg.bounds.umax;
+  CallArgMeta *m = reg.bounds.varOff.isConst() ? &meta : nullptr;
+  if (reg.bounds.smin < 0)
+    return env.fail("R%u min value is negative, either use unsigned or 'var &= const'", regno);
+  if (reg.bounds.umin == 0 && !zeroSizeAllowed)
+    return env.fail("R%u invalid zero-sized read: u64=[%lld,%lld]", regno,
+                    (long long)reg.bounds.umin, (long long)reg.bounds.umax);
+  if (reg.bounds.umax >= BPF_MAX_VAR_SIZ)
+    return env.fail("R%u unbounded memory access, use 'var &= const' or 'if (var < const)'", regno);
+  if (!m)
+    meta.rawMode = false;
+  if (!checkHelperMemAccess(env, regno - 1, int(reg.bounds.umax), write, zeroSizeAllowed,
+                            m ? m : nullptr))
+    return false;
+  return markChainPrecision(env, int(regno));
+}
+
+/// check_func_arg()
+bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperProto &fn) {
+  uint32_t regno = BPF_REG_1 + arg;
+  uint32_t argType = fn.argTypes[arg];
+  if (argType == tg::ARG_DONTCARE)
+    return true;
+  if (!checkRegArg(env, regno, RegArg::SrcOp))
+    return false;
+  RegState &reg = env.curRegs()[regno];
+  if (argType == tg::ARG_ANYTHING)
+    return true;
+  if (isPacketPointer(reg.type) && !(mayAccessDirectPktData(env, false) && meta.pktAccess))
+    return env.fail("helper access to the packet is not allowed");
+  if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE && meta.map) {
+    // resolve_map_arg_type(): queue/stack/bloom maps take an uninitialised value buffer.
+    uint32_t mt = meta.map->type;
+    if (mt == uapi::BPF_MAP_TYPE_SOCKMAP || mt == uapi::BPF_MAP_TYPE_SOCKHASH) {
+      if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE)
+        return env.notSupported("sockmap value arguments");
+    }
+  }
+  if (!(registerIsNull(reg) && (argType & PTR_MAYBE_NULL))) {
+    if (!checkRegType(env, regno, argType))
+      return false;
+    if (!checkFuncArgRegOff(env, env.curRegs()[regno], regno, argType))
+      return false;
+  }
+  RegState &r = env.curRegs()[regno];
+  if (argType & OBJ_RELEASE) {
+    if (!r.refObjId && !registerIsNull(r))
+      return env.fail("R%u must be referenced when passed to release function", regno);
+    meta.releaseRegno = regno;
+  }
+  if (r.refObjId) {
+    if (meta.refObjId)
+      return env.fail("verifier internal error: more than one arg with ref_obj_id R%u %u %u", regno,
+                      r.refObjId, meta.refObjId);
+    meta.refObjId = r.refObjId;
+  }
+  bool write = (argType & MEM_WRITE) != 0;
+  switch (tg::baseType(argType)) {
+  case tg::ARG_CONST_MAP_PTR:
+    if (meta.map && (meta.map != r.map || meta.mapUid != r.mapUid))
+      return env.fail("timer pointer in R1 map_uid=%u doesn't match map pointer in R2 map_uid=%u",
+                      meta.mapUid, r.mapUid);
+    meta.map = r.map;
+    meta.mapIndex = r.mapIndex;
+    meta.mapUid = r.mapUid;
+    if (!r.map)
+      return env.notSupported("inner map pointers as helper arguments");
+    return true;
+  case tg::ARG_PTR_TO_MAP_KEY:
+    if (!meta.map)
+      return env.fail("invalid map_ptr to access map->key");
+    return checkHelperMemAccess(env, regno, int(meta.map->keySize), false, false, nullptr);
+  case tg::ARG_PTR_TO_MAP_VALUE:
+    if ((argType & PTR_MAYBE_NULL) && registerIsNull(r))
+      return true;
+    if (!meta.map)
+      return env.fail("invalid map_ptr to access map->value");
+    meta.rawMode = (argType & MEM_UNINIT) != 0;
+    return checkHelperMemAccess(env, regno, int(meta.map->valueSize), write, false, &meta);
+  case tg::ARG_PTR_TO_FUNC:
+    meta.subprogno = r.subprogno;
+    return true;
+  case tg::ARG_PTR_TO_MEM:
+    meta.rawMode = (argType & MEM_UNINIT) != 0;
+    if (argType & MEM_FIXED_SIZE) {
+      if (!checkHelperMemAccess(env, regno, int(fn.argSize[arg]), write, false, &meta))
+        return false;
+    }
+    return true;
+  case tg::ARG_CONST_SIZE:
+    return checkMemSizeReg(env, regno, (fn.argTypes[arg - 1] & MEM_WRITE) != 0, false, meta);
+  case tg::ARG_CONST_SIZE_OR_ZERO:
+    return checkMemSizeReg(env, regno, (fn.argTypes[arg - 1] & MEM_WRITE) != 0, true, meta);
+  case tg::ARG_CONST_ALLOC_SIZE_OR_ZERO:
+    if (!r.bounds.varOff.isConst())
+      return env.fail("R%u is not a known constant'", regno);
+    meta.memSize = r.bounds.varOff.value;
+    return markChainPrecision(env, int(regno));
+  case tg::ARG_PTR_TO_CTX:
+  case tg::ARG_PTR_TO_STACK:
+  case tg::ARG_SCALAR:
+  case tg::ARG_PTR_TO_RINGBUF_MEM:
+  case tg::ARG_PTR_TO_SOCK_COMMON:
+  case tg::ARG_PTR_TO_SOCKET:
+    return true;
+  default:
+    return env.notSupported("helper argument type " + std::to_string(tg::baseType(argType)));
+  }
+}
+
+/// release_reference()
+bool releaseReference(Env &env, uint32_t refObjId) {
+  VerifierState &st = *env.cur;
+  auto it = std::find_if(st.refs.begin(), st.refs.end(),
+                         [&](const RefState &r) { return uint32_t(r.id) == refObjId; });
+  if (it == st.refs.end())
+    return false;
+  st.refs.erase(it);
+  forEachRegInState(st, [&](RegState &reg) {
+    if (reg.refObjId == refObjId)
+      markRegUnknown(reg); // mark_reg_invalid with allow_ptr_leaks
+  });
+  return true;
+}
+
+bool isAcquireFunction(int32_t funcId, const object::Map *map) {
+  uint32_t mt = map ? map->type : 0;
+  if (funcId == FUNC_sk_lookup_tcp || funcId == FUNC_sk_lookup_udp ||
+      funcId == FUNC_skc_lookup_tcp || funcId == FUNC_ringbuf_reserve || funcId == FUNC_kptr_xchg)
+    return true;
+  return funcId == FUNC_map_lookup_elem &&
+         (mt == uapi::BPF_MAP_TYPE_SOCKMAP || mt == uapi::BPF_MAP_TYPE_SOCKHASH);
+}
+
+/// clear_all_pkt_pointers()
+void clearAllPktPointers(Env &env) {
+  forEachRegInState(*env.cur, [&](RegState &reg) {
+    if (isPacketPointer(reg.type) || reg.type.is(RegBase::PtrToPacketEnd))
+      markRegUnknown(reg);
+  });
+}
+
+bool helperChangesPktData(int32_t id) {
+  // bpf_helper_changes_pkt_data() of net/core/filter.c.
+  static const int32_t ids[] = {9,  10, 11, 18, 31, 38, 39, 43, 44, 50,  51,  54,  55,  65, 71,
+                                73, 74, 75, 76, 77, 78, 79, 81, 82, 103, 116, 152, 153, 154};
+  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
+}
+
+} // namespace
+
+void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno) {
+  frame = FuncState{};
+  for (auto &reg : frame.regs) {
+    markRegNotInit(reg);
+  }
+  RegState &fp = frame.regs[BPF_REG_FP];
+  fp.type = RegType(RegBase::PtrToStack);
+  markRegKnownZero(fp);
+  fp.type = RegType(RegBase::PtrToStack);
+  fp.frameno = frameno;
+  frame.callsite = callsite;
+  frame.frameno = frameno;
+  frame.subprogno = subprogno;
+}
+
+bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char *prefix) {
+  VerifierState &st = *env.cur;
+  if (checkLock && st.activeLocks)
+    return env.fail("%s cannot be used inside bpf_spin_lock-ed region", prefix);
+  if (exceptionExit || st.curframe == 0) {
+    bool lingering = false;
+    for (const RefState &r : st.refs) {
+      if (r.type != RefType::Ptr)
+        continue;
+      env.verbose("Unreleased reference id=%d alloc_insn=%d\n", r.id, r.insnIdx);
+      lingering = true;
+    }
+    if (lingering)
+      return env.fail("%s would lead to reference leak", prefix);
+  }
+  if (checkLock && st.activeIrqId)
+    return env.fail("%s cannot be used inside bpf_local_irq_save-ed region", prefix);
+  if (checkLock && st.activeRcuLock)
+    return env.fail("%s cannot be used inside bpf_rcu_read_lock-ed region", prefix);
+  if (checkLock && st.activePreemptLocks)
+    return env.fail("%s cannot be used inside bpf_preempt_disable-ed region", prefix);
+  return true;
+}
+
+bool checkHelperCall(Env &env) {
+  const Insn insn = env.insn();
+  int32_t funcId = insn.imm;
+  if (funcId < 0 || funcId >= kHelperCount)
+    return env.fail("invalid func %s#%d", funcIdName(funcId).c_str(), funcId);
+  tg::ProgramFacts facts;
+  facts.progType = env.prog.progType;
+  facts.expectedAttachType = env.prog.expectedAttachType;
+  const tg::HelperProto *fn = tg::helperProtoFor(uint32_t(funcId), facts, env.opts.kernelConfig);
+  if (!fn)
+    return env.fail("program of this type cannot use helper %s#%d", funcIdName(funcId).c_str(),
+                    funcId);
+  if (!env.gplCompatible && fn->gplOnly)
+    return env.fail("cannot call GPL-restricted function from non-GPL compatible program");
+  if (fn->allowed != tg::AllowedRule::None)
+    return env.notSupported("helpers restricted by an allowed() callback");
+  if (fn->mightSleep)
+    return env.fail("helper call might sleep in a non-sleepable prog");
+  if (env.cur->activeRcuLock && fn->mightSleep)
+    return env.fail("sleepable helper %s#%d in rcu_read_lock region", funcIdName(funcId).c_str(),
+                    funcId);
+
+  CallArgMeta meta;
+  meta.pktAccess = fn->pktAccess;
+  meta.funcId = funcId;
+  for (uint32_t i = 0; i < 5; i++)
+    if (!checkFuncArg(env, i, meta, *fn))
+      return false;
+  // Mark slots with STACK_MISC in case of raw mode.
+  for (int i = 0; i < meta.accessSize; i++)
+    if (!checkMemAccess(env, env.insnIdx, uint32_t(meta.regno), i, BPF_B, true, -1, false, false))
+      return false;
+
+  RegState *regs = env.curRegs();
+  if (meta.releaseRegno) {
+    bool ok = false;
+    if (meta.refObjId)
+      ok = releaseReference(env, meta.refObjId);
+    else if (registerIsNull(regs[meta.releaseRegno]))
+      ok = true;
+    if (!ok)
+      return env.fail("func %s#%d reference has not been acquired before",
+                      funcIdName(funcId).c_str(), funcId);
+  }
+  switch (funcId) {
+  case FUNC_tail_call:
+    if (!checkResourceLeak(env, false, true, "tail_call"))
+      return false;
+    break;
+  default:
+    break;
+  }
+  for (uint32_t t : fn->argTypes)
+    if (tg::baseType(t) == tg::ARG_PTR_TO_FUNC)
+      return env.notSupported("helpers with callbacks");
+
+  // reset caller saved regs
+  static const uint8_t callerSaved[CALLER_SAVED_REGS] = {0, 1, 2, 3, 4, 5};
+  for (uint8_t r : callerSaved) {
+    markRegNotInit(regs[r]);
+    checkRegArg(env, r, RegArg::DstOpNoMark);
+  }
+  regs[0].subregDef = 0;
+  uint32_t retType = fn->retType;
+  uint32_t retFlag = tg::typeFlags(retType);
+  RegState &r0 = regs[0];
+  switch (tg::baseType(retType)) {
+  case tg::RET_INTEGER:
+    markRegUnknown(r0);
+    break;
+  case tg::RET_VOID:
+    r0.type = RegType(RegBase::NotInit);
+    break;
+  case tg::RET_PTR_TO_MAP_VALUE:
+    markRegKnownZero(r0);
+    if (!meta.map)
+      return env.fail("kernel subsystem misconfigured verifier");
+    r0.map = meta.map;
+    r0.mapIndex = meta.mapIndex;
+    r0.mapUid = meta.mapUid;
+    r0.type = RegType(RegBase::PtrToMapValue, retFlag);
+    break;
+  case tg::RET_PTR_TO_SOCKET:
+    markRegKnownZero(r0);
+    r0.type = RegType(RegBase::PtrToSocket, retFlag);
+    break;
+  case tg::RET_PTR_TO_SOCK_COMMON:
+    markRegKnownZero(r0);
+    r0.type = RegType(RegBase::PtrToSockCommon, retFlag);
+    break;
+  case tg::RET_PTR_TO_TCP_SOCK:
+    markRegKnownZero(r0);
+    r0.type = RegType(RegBase::PtrToTcpSock, retFlag);
+    break;
+  case tg::RET_PTR_TO_MEM:
+    markRegKnownZero(r0);
+    r0.type = RegType(RegBase::PtrToMem, retFlag);
+    r0.memSize = uint32_t(meta.memSize);
+    break;
+  default:
+    return env.notSupported("helper return type " + std::to_string(tg::baseType(retType)));
+  }
+  if (typeMayBeNull(r0.type))
+    r0.id = env.newId();
+  if (isAcquireFunction(funcId, meta.map)) {
+    uint32_t id = env.newId();
+    env.cur->refs.push_back(RefState{RefType::Ptr, int32_t(id), int32_t(env.insnIdx), nullptr});
+    r0.id = id;
+    r0.refObjId = id;
+  }
+  // do_refine_retval_range()
+  if (retType == tg::RET_INTEGER) {
+    switch (funcId) {
+    case FUNC_get_stack:
+    case FUNC_get_task_stack:
+    case FUNC_probe_read_str:
+    case FUNC_probe_read_kernel_str:
+    case FUNC_probe_read_user_str:
+      r0.bounds.smax = int64_t(meta.msizeMaxValue);
+      r0.bounds.s32Max = int32_t(meta.msizeMaxValue);
+      r0.bounds.smin = -MAX_ERRNO;
+      r0.bounds.s32Min = -int32_t(MAX_ERRNO);
+      r0.bounds.sync(env.dom);
+      break;
+    case FUNC_get_smp_processor_id: {
+      uint64_t maxCpu = env.opts.nrCpuIds - 1;
+      r0.bounds.umax = maxCpu;
+      r0.bounds.u32Max = uint32_t(maxCpu);
+      r0.bounds.smax = int64_t(maxCpu);
+      r0.bounds.s32Max = int32_t(maxCpu);
+      r0.bounds.umin = 0;
+      r0.bounds.u32Min = 0;
+      r0.bounds.smin = 0;
+      r0.bounds.s32Min = 0;
+      r0.bounds.sync(env.dom);
+      break;
+    }
+    default:
+      break;
+    }
+    if (auto msg = domain::sanityCheck(r0.bounds, "retval"))
+      env.verbose("verifier bug: %s\n", msg->c_str());
+  }
+  if (helperChangesPktData(funcId))
+    clearAllPktPointers(env);
+  (void)FUNC_sk_release;
+  return true;
+}
+
+bool checkFuncCall(Env &env) {
+  const Insn insn = env.insn();
+  uint32_t target = env.insnIdx + uint32_t(insn.imm) + 1;
+  int subprog = env.findSubprog(target);
+  if (subprog < 0)
+    return env.fail("verifier bug. No program starts at insn %u", target);
+  if (env.subprogs[subprog].isGlobal)
+    return env.notSupported("calls to global functions");
+  VerifierState &st = *env.cur;
+  if (st.curframe + 1 >= uint32_t(MAX_CALL_FRAMES))
+    return env.fail("the call stack of %u frames is too deep", st.curframe + 2);
+  FuncState callee;
+  initFuncState(callee, int32_t(env.insnIdx), st.curframe + 1, uint32_t(subprog));
+  // set_callee_state(): R1-R5 are the arguments.
+  for (int i = BPF_REG_1; i <= 5; i++)
+    callee.regs[i] = st.cur().regs[i];
+  st.frames.push_back(std::move(callee));
+  FuncState &caller = st.frames[st.curframe];
+  // clear_caller_saved_regs()
+  for (int i = 0; i < CALLER_SAVED_REGS; i++) {
+    markRegNotInit(caller.regs[i]);
+    env.markRegScratched(i);
+  }
+  st.curframe++;
+  if (env.log.verboseEnabled())
+    logCallerCallee(env);
+  env.insnIdx = env.subprogs[subprog].start - 1;
+  return true;
+}
+
+bool prepareFuncExit(Env &env) {
+  VerifierState &st = *env.cur;
+  FuncState &callee = st.frames[st.curframe];
+  RegState r0 = callee.regs[0];
+  if (r0.type.is(RegBase::PtrToStack))
+    return env.fail("cannot return stack pointer to the caller");
+  if (callee.inCallbackFn)
+    return env.notSupported("callback returns");
+  FuncState &caller = st.frames[st.curframe - 1];
+  caller.regs[0] = r0;
+  env.insnIdx = uint32_t(callee.callsite + 1);
+  if (env.log.verboseEnabled())
+    logReturn(env);
+  st.frames.pop_back();
+  st.curframe--;
+  return true;
+}
+
+bool checkReturnCode(Env &env) {
+  const char *exitCtx = "At program exit";
+  FuncState &frame = env.cur->frames[0];
+  bool isSubprog = frame.subprogno != 0;
+  if (!checkRegArg(env, BPF_REG_0, RegArg::SrcOp))
+    return false;
+  RegState &reg = env.curRegs()[0];
+  if (isSubprog && !frame.inExceptionCallbackFn) {
+    if (!reg.isScalar())
+      return env.fail("At subprogram exit the register R0 is not a scalar value (%s)",
+                      regTypeName(reg.type).c_str());
+    return true;
+  }
+  int32_t minval = 0, maxval = 1;
+  uint32_t at = env.prog.expectedAttachType;
+  switch (env.prog.progType) {
+  case uapi::BPF_PROG_TYPE_CGROUP_SOCK_ADDR:
+    if (at == tg::attach_type::CGROUP_UDP4_RECVMSG || at == tg::attach_type::CGROUP_UDP6_RECVMSG ||
+        at == tg::attach_type::CGROUP_UNIX_RECVMSG ||
+        at == tg::attach_type::CGROUP_INET4_GETPEERNAME ||
+        at == tg::attach_type::CGROUP_INET6_GETPEERNAME ||
+        at == tg::attach_type::CGROUP_UNIX_GETPEERNAME ||
+        at == tg::attach_type::CGROUP_INET4_GETSOCKNAME ||
+        at == tg::attach_type::CGROUP_INET6_GETSOCKNAME ||
+        at == tg::attach_type::CGROUP_UNIX_GETSOCKNAME) {
+      minval = 1;
+      maxval = 1;
+    }
+    if (at == tg::attach_type::CGROUP_INET4_BIND || at == tg::attach_type::CGROUP_INET6_BIND) {
+      minval = 0;
+      maxval = 3;
+    }
+    break;
+  case uapi::BPF_PROG_TYPE_CGROUP_SKB:
+    if (at == tg::attach_type::CGROUP_INET_EGRESS)
+      maxval = 3;
+    break;
+  case uapi::BPF_PROG_TYPE_CGROUP_SOCK:
+  case uapi::BPF_PROG_TYPE_SOCK_OPS:
+  case uapi::BPF_PROG_TYPE_CGROUP_DEVICE:
+  case uapi::BPF_PROG_TYPE_CGROUP_SYSCTL:
+  case uapi::BPF_PROG_TYPE_CGROUP_SOCKOPT:
+    break;
+  case uapi::BPF_PROG_TYPE_RAW_TRACEPOINT:
+    if (!env.prog.attachBtfId)
+      return true;
+    maxval = 0;
+    break;
+  case uapi::BPF_PROG_TYPE_KPROBE:
+    if (at == tg::attach_type::TRACE_KPROBE_SESSION || at == tg::attach_type::TRACE_UPROBE_SESSION)
+      break;
+    return true;
+  case uapi::BPF_PROG_TYPE_SK_LOOKUP:
+    break; // SK_DROP .. SK_PASS
+  case uapi::BPF_PROG_TYPE_NETFILTER:
+    break; // NF_DROP .. NF_ACCEPT
+  case uapi::BPF_PROG_TYPE_TRACING:
+  case uapi::BPF_PROG_TYPE_LSM:
+  case uapi::BPF_PROG_TYPE_STRUCT_OPS:
+    return env.notSupported("return values of BTF-typed programs");
+  default:
+    return true;
+  }
+  if (!reg.isScalar())
+    return env.fail("%s the register R0 is not a known value (%s)", exitCtx,
+                    regTypeName(reg.type).c_str());
+  if (!markChainPrecision(env, 0))
+    return false;
+  const RegState &r = env.curRegs()[0];
+  if (!(minval <= r.bounds.smin && r.bounds.smax <= maxval)) {
+    std::string text = std::string(exitCtx) + " the register R0 has";
+    bool unknown = true;
+    if (r.bounds.smin > domain::S64Min) {
+      text += " smin=" + std::to_string(r.bounds.smin);
+      unknown = false;
+    }
+    if (r.bounds.smax < domain::S64Max) {
+      text += " smax=" + std::to_string(r.bounds.smax);
+      unknown = false;
+    }
+    if (unknown)
+      text += " unknown scalar value";
+    return env.fail("%s should have been in [%d, %d]", text.c_str(), minval, maxval);
+  }
+  return true;
+}
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,24 @@
+#pragma once
+// Calls and returns: check_helper_call (helper prototypes from verifier/target),
+// check_func_call / prepare_func_exit for bpf-to-bpf calls, and check_return_code (Linux 6.18).
+
+#include "verifier/engine/env.h"
+
+namespace bpfverify::verifier {
+
+/// check_helper_call(); on return env.insnIdx is unchanged (the caller advances it).
+bool checkHelperCall(Env &env);
+/// check_func_call(): enters the callee (env.insnIdx becomes its first instruction - 1) or, for
+/// a global function, treats it as verified separately.
+bool checkFuncCall(Env &env);
+/// prepare_func_exit(): returns to the caller; env.insnIdx becomes the instruction to continue
+/// at.
+bool prepareFuncExit(Env &env);
+/// check_return_code(env, BPF_REG_0, "R0") for the main program's exit.
+bool checkReturnCode(Env &env);
+/// check_resource_leak() at a BPF_EXIT (and for tail calls / LD_ABS with other prefixes).
+bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char *prefix);
+/// init_func_state(): a fresh frame whose R10 points to its own stack.
+void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno);
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,443 @@
+#include "verifier/check/jmp.h"
+
+#include "verifier/check/regs.h"
+#include "verifier/domain/scalar_alu.h"
+#include "verifier/domain/scalar_branch.h"
+#include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/uapi.h"
+
+#include <algorithm>
+
+namespace bpfverify::verifier {
+
+using namespace isa;
+using domain::BranchTaken;
+
+namespace {
+
+constexpr int32_t MAX_PACKET_OFF = 0xffff;
+constexpr int32_t AT_PKT_END = -1;
+constexpr int32_t BEYOND_PKT_END = -2;
+
+bool isRegConst(const RegState &reg, bool subreg32) {
+  return reg.isScalar() && reg.bounds.isConst(subreg32);
+}
+
+bool regIsPktPointerAny(const RegState &reg) {
+  return isPacketPointer(reg.type) || reg.type.is(RegBase::PtrToPacketEnd);
+}
+
+bool regIsInitPktPointer(const RegState &reg, RegBase which) {
+  return reg.type == RegType(which) && reg.id == 0 && reg.off == 0 && reg.bounds.varOff.isConst() &&
+         reg.bounds.varOff.value == 0;
+}
+
+/// is_pkt_ptr_branch_taken()
+int isPktPtrBranchTaken(const RegState &dst, const RegState &src, uint8_t op) {
+  const RegState *pkt;
+  if (src.type.is(RegBase::PtrToPacketEnd)) {
+    pkt = &dst;
+  } else if (dst.type.is(RegBase::PtrToPacketEnd)) {
+    pkt = &src;
+    op = domain::flipOpcode(op);
+  } else {
+    return -1;
+  }
+  if (pkt->range >= 0)
+    return -1;
+  switch (op) {
+  case BPF_JLE:
+  case BPF_JGT:
+    if (pkt->range == BEYOND_PKT_END)
+      return op == BPF_JGT;
+    break;
+  case BPF_JLT:
+  case BPF_JGE:
+    if (pkt->range == BEYOND_PKT_END || pkt->range == AT_PKT_END)
+      return op == BPF_JGE;
+    break;
+  }
+  return -1;
+}
+
+/// is_branch_taken()
+int isBranchTaken(const RegState &r1, const RegState &r2, uint8_t op, bool is32) {
+  if (regIsPktPointerAny(r1) && regIsPktPointerAny(r2) && !is32)
+    return isPktPtrBranchTaken(r1, r2, op);
+  if (!r1.isScalar() || !r2.isScalar()) {
+    const RegState *reg1 = &r1, *reg2 = &r2;
+    if (!isRegConst(*reg2, is32)) {
+      op = domain::flipOpcode(op);
+      std::swap(reg1, reg2);
+    }
+    if (!isRegConst(*reg2, is32))
+      return -1;
+    if (!regNotNull(*reg1))
+      return -1;
+    if (reg2->bounds.constValue(is32) != 0)
+      return -1;
+    switch (op) {
+    case BPF_JEQ:
+      return 0;
+    case BPF_JNE:
+      return 1;
+    default:
+      return -1;
+    }
+  }
+  return int(domain::isScalarBranchTaken(r1.bounds, r2.bounds, op, is32));
+}
+
+/// find_good_pkt_pointers()
+void findGoodPktPointers(VerifierState &st, const RegState &dstReg, RegType type,
+                         bool rangeRightOpen) {
+  if (dstReg.off < 0 || (dstReg.off == 0 && rangeRightOpen))
+    return;
+  if (dstReg.bounds.umax > uint64_t(MAX_PACKET_OFF) ||
+      dstReg.bounds.umax + uint64_t(int64_t(dstReg.off)) > uint64_t(MAX_PACKET_OFF))
+    return;
+  int32_t newRange = dstReg.off;
+  if (rangeRightOpen)
+    newRange++;
+  uint32_t id = dstReg.id;
+  forEachRegInState(st, [&](RegState &reg) {
+    if (reg.type == type && reg.id == id)
+      reg.range = std::max(reg.range, newRange);
+  });
+}
+
+/// mark_pkt_end()
+void markPktEnd(VerifierState &st, uint32_t regno, bool rangeOpen) {
+  RegState &reg = st.cur().regs[regno];
+  if (!reg.type.is(RegBase::PtrToPacket))
+    return;
+  reg.range = rangeOpen ? BEYOND_PKT_END : AT_PKT_END;
+}
+
+/// try_match_pkt_pointers()
+bool tryMatchPktPointers(const Insn &insn, const RegState &dstReg, const RegState &srcReg,
+                         VerifierState &thisBranch, VerifierState &otherBranch) {
+  if (opSrc(insn.code) != BPF_X || insn.cls() == BPF_JMP32)
+    return false;
+  // Copies: the registers live in thisBranch and are updated while we walk it.
+  RegState dst = dstReg, src = srcReg;
+  bool caseA =
+      (dst.type == RegType(RegBase::PtrToPacket) && src.type == RegType(RegBase::PtrToPacketEnd)) ||
+      (dst.type == RegType(RegBase::PtrToPacketMeta) &&
+       regIsInitPktPointer(src, RegBase::PtrToPacket));
+  bool caseB = !caseA && ((dst.type == RegType(RegBase::PtrToPacketEnd) &&
+                           src.type == RegType(RegBase::PtrToPacket)) ||
+                          (regIsInitPktPointer(dst, RegBase::PtrToPacket) &&
+                           src.type == RegType(RegBase::PtrToPacketMeta)));
+  if (!caseA && !caseB)
+    return false;
+  switch (opCode(insn.code)) {
+  case BPF_JGT:
+    if (caseA) {
+      findGoodPktPointers(thisBranch, dst, dst.type, false);
+      markPktEnd(otherBranch, insn.dst, true);
+    } else {
+      findGoodPktPointers(otherBranch, src, src.type, true);
+      markPktEnd(thisBranch, insn.src, false);
+    }
+    return true;
+  case BPF_JLT:
+    if (caseA) {
+      findGoodPktPointers(otherBranch, dst, dst.type, true);
+      markPktEnd(thisBranch, insn.dst, false);
+    } else {
+      findGoodPktPointers(thisBranch, src, src.type, false);
+      markPktEnd(otherBranch, insn.src, true);
+    }
+    return true;
+  case BPF_JGE:
+    if (caseA) {
+      findGoodPktPointers(thisBranch, dst, dst.type, true);
+      markPktEnd(otherBranch, insn.dst, false);
+    } else {
+      findGoodPktPointers(otherBranch, src, src.type, false);
+      markPktEnd(thisBranch, insn.src, true);
+    }
+    return true;
+  case BPF_JLE:
+    if (caseA) {
+      findGoodPktPointers(otherBranch, dst, dst.type, false);
+      markPktEnd(thisBranch, insn.dst, true);
+    } else {
+      findGoodPktPointers(thisBranch, src, src.type, true);
+      markPktEnd(otherBranch, insn.src, false);
+    }
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// mark_ptr_or_null_reg()
+void markPtrOrNullReg(RegState &reg, uint32_t id, bool isNull) {
+  if (!typeMayBeNull(reg.type) || reg.id != id)
+    return;
+  if (reg.bounds.smin || reg.bounds.smax || !reg.bounds.varOff.isConst() ||
+      reg.bounds.varOff.value != 0)
+    return;
+  if (!(reg.type.is(RegBase::PtrToBtfId) && reg.type.has(MEM_ALLOC)) &&
+      !reg.type.has(NON_OWN_REF) && reg.off)
+    return;
+  if (isNull) {
+    reg.type = RegType(RegBase::Scalar);
+    reg.id = 0;
+    reg.refObjId = 0;
+    return;
+  }
+  markPtrNotNullReg(reg);
+  // reg_may_point_to_spin_lock keeps the id for map values holding a bpf_spin_lock; without
+  // BTF records we treat no map value as holding one.
+  reg.id = 0;
+}
+
+void releaseReferenceState(VerifierState &st, uint32_t id) {
+  auto it = std::find_if(st.refs.begin(), st.refs.end(),
+                         [&](const RefState &r) { return uint32_t(r.id) == id; });
+  if (it != st.refs.end())
+    st.refs.erase(it);
+}
+
+/// mark_ptr_or_null_regs()
+void markPtrOrNullRegs(VerifierState &st, uint32_t regno, bool isNull) {
+  RegState &r = st.cur().regs[regno];
+  uint32_t refObjId = r.refObjId;
+  uint32_t id = r.id;
+  if (refObjId && refObjId == id && isNull)
+    releaseReferenceState(st, id);
+  forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(reg, id, isNull); });
+}
+
+// linked_regs: (frameno, spi or regno, is_reg) entries, packed as the kernel packs them.
+struct LinkedReg {
+  uint8_t frameno;
+  uint8_t spiOrReg;
+  bool isReg;
+};
+constexpr int LINKED_REGS_MAX = 6;
+struct LinkedRegs {
+  int cnt = 0;
+  LinkedReg entries[LINKED_REGS_MAX];
+};
+
+void collectOne(LinkedRegs &set, RegState &reg, uint32_t id, uint32_t frameno, uint32_t spiOrReg,
+                bool isReg) {
+  if (!reg.isScalar() || (reg.id & ~BPF_ADD_CONST) != id)
+    return;
+  if (set.cnt < LINKED_REGS_MAX)
+    set.entries[set.cnt++] = LinkedReg{uint8_t(frameno), uint8_t(spiOrReg), isReg};
+  else
+    clearScalarId(reg);
+}
+
+/// collect_linked_regs()
+void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &set) {
+  id &= ~BPF_ADD_CONST;
+  for (int i = int(st.curframe); i >= 0; i--) {
+    FuncState &f = st.frames[i];
+    for (uint32_t j = 0; j < BPF_REG_FP; j++)
+      collectOne(set, f.regs[j], id, i, j, true);
+    for (uint32_t j = 0; j < f.stack.size(); j++)
+      if (f.stack[j].isSpilledReg())
+        collectOne(set, f.stack[j].spilledPtr, id, i, j, false);
+  }
+}
+
+uint64_t linkedRegsPack(const LinkedRegs &s) {
+  uint64_t val = 0;
+  for (int i = 0; i < s.cnt; ++i) {
+    const LinkedReg &e = s.entries[i];
+    uint64_t tmp = e.frameno | (uint64_t(e.spiOrReg) << 3) | (uint64_t(e.isReg ? 1 : 0) << 9);
+    val <<= 10;
+    val |= tmp;
+  }
+  val <<= 4;
+  val |= uint64_t(s.cnt);
+  return val;
+}
+
+/// sync_linked_regs()
+void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedRegs &set,
+                    const domain::DomainOptions &dom) {
+  RegState known = *knownPtr;
+  for (int i = 0; i < set.cnt; ++i) {
+    const LinkedReg &e = set.entries[i];
+    FuncState &f = st.frames[e.frameno];
+    RegState &reg = e.isReg ? f.regs[e.spiOrReg] : f.stack[e.spiOrReg].spilledPtr;
+    if (!reg.isScalar() || &reg == knownPtr)
+      continue;
+    if ((reg.id & ~BPF_ADD_CONST) != (known.id & ~BPF_ADD_CONST))
+      continue;
+    int32_t savedSubregDef = reg.subregDef;
+    if ((!(reg.id & BPF_ADD_CONST) && !(known.id & BPF_ADD_CONST)) || reg.off == known.off) {
+      reg = known;
+      reg.subregDef = savedSubregDef;
+    } else {
+      int32_t savedOff = reg.off;
+      uint32_t savedId = reg.id;
+      domain::ScalarBounds delta =
+          domain::ScalarBounds::known(uint64_t(int64_t(int32_t(reg.off) - int32_t(known.off))));
+      reg = known;
+      reg.off = savedOff;
+      reg.id = savedId;
+      reg.subregDef = savedSubregDef;
+      // scalar32_min_max_add + scalar_min_max_add + tnum_add, without a sync (as the kernel).
+      reg.bounds = domain::addWithoutSync(reg.bounds, delta);
+    }
+  }
+  (void)dom;
+}
+
+} // namespace
+
+void markPtrNotNullReg(RegState &reg) {
+  if (reg.type.base() == RegBase::PtrToMapValue) {
+    const object::Map *map = reg.map;
+    if (map && map->innerMap) {
+      reg.type = RegType(RegBase::ConstPtrToMap);
+      // The inner map template stands for map->inner_map_meta.
+      reg.mapIndex = -2 - int32_t(*map->innerMap);
+      reg.map = nullptr;
+      return;
+    }
+    if (map && map->type == uapi::BPF_MAP_TYPE_XSKMAP)
+      reg.type = RegType(RegBase::PtrToXdpSock);
+    else if (map &&
+             (map->type == uapi::BPF_MAP_TYPE_SOCKMAP || map->type == uapi::BPF_MAP_TYPE_SOCKHASH))
+      reg.type = RegType(RegBase::PtrToSocket);
+    else
+      reg.type = RegType(RegBase::PtrToMapValue);
+    return;
+  }
+  reg.type = reg.type.without(PTR_MAYBE_NULL);
+}
+
+bool checkCondJmpOp(Env &env) {
+  const Insn insn = env.insn();
+  uint8_t opcode = opCode(insn.code);
+  VerifierState &thisBranch = *env.cur;
+  if (opcode == BPF_JCOND)
+    return env.notSupported("may_goto");
+  if (!checkRegArg(env, insn.dst, RegArg::SrcOp))
+    return false;
+  RegState *regs = env.curRegs();
+  uint32_t insnFlags = 0;
+  RegState fake;
+  RegState *srcReg;
+  if (opSrc(insn.code) == BPF_X) {
+    if (!checkRegArg(env, insn.src, RegArg::SrcOp))
+      return false;
+    srcReg = &regs[insn.src];
+    if (srcReg->type.is(RegBase::PtrToStack))
+      insnFlags |= INSN_F_SRC_REG_STACK;
+  } else {
+    fake.type = RegType(RegBase::Scalar);
+    markRegKnown(fake, uint64_t(int64_t(insn.imm)));
+    srcReg = &fake;
+  }
+  RegState *dstReg = &regs[insn.dst];
+  if (dstReg->type.is(RegBase::PtrToStack))
+    insnFlags |= INSN_F_DST_REG_STACK;
+  if (insnFlags && !env.pushInsnHistory(thisBranch, insnFlags, 0))
+    return false;
+
+  bool is32 = insn.cls() == BPF_JMP32;
+  int pred = isBranchTaken(*dstReg, *srcReg, opcode, is32);
+  if (pred >= 0) {
+    if (dstReg->isScalar() && !markChainPrecision(env, insn.dst))
+      return false;
+    if (opSrc(insn.code) == BPF_X && env.curRegs()[insn.src].isScalar() &&
+        !markChainPrecision(env, insn.src))
+      return false;
+  }
+  if (pred == 1) {
+    env.insnIdx += insn.off + 1;
+    return true;
+  }
+  if (pred == 0) {
+    env.insnIdx += 1;
+    return true;
+  }
+
+  regs = env.curRegs();
+  dstReg = &regs[insn.dst];
+  if (opSrc(insn.code) == BPF_X)
+    srcReg = &regs[insn.src];
+  LinkedRegs linked;
+  if (opSrc(insn.code) == BPF_X && srcReg->isScalar() && srcReg->id)
+    collectLinkedRegs(thisBranch, srcReg->id, linked);
+  if (dstReg->isScalar() && dstReg->id)
+    collectLinkedRegs(thisBranch, dstReg->id, linked);
+  if (linked.cnt > 1 && !env.pushInsnHistory(thisBranch, 0, linkedRegsPack(linked)))
+    return false;
+
+  VerifierState *otherBranch =
+      env.pushStack(env.insnIdx + insn.off + 1, int32_t(env.insnIdx), false);
+  if (!otherBranch)
+    return false;
+  // push_stack may have reallocated nothing of ours, but re-take pointers for clarity.
+  regs = env.curRegs();
+  dstReg = &regs[insn.dst];
+  if (opSrc(insn.code) == BPF_X)
+    srcReg = &regs[insn.src];
+  RegState *otherRegs = otherBranch->cur().regs.data();
+
+  // reg_set_min_max(): only when both are scalars.
+  RegState &otherDst = otherRegs[insn.dst];
+  RegState otherFakeSrc = fake;
+  RegState &otherSrc = opSrc(insn.code) == BPF_X ? otherRegs[insn.src] : otherFakeSrc;
+  if (dstReg->isScalar() && srcReg->isScalar()) {
+    domain::BranchRefinement r =
+        domain::regSetMinMax(dstReg->bounds, srcReg->bounds, opcode, is32, env.dom);
+    otherDst.bounds = r.taken.dst;
+    otherSrc.bounds = r.taken.src;
+    dstReg->bounds = r.fallthrough.dst;
+    srcReg->bounds = r.fallthrough.src;
+    for (const std::string &m : r.messages)
+      env.verbose("verifier bug: %s\n", m.c_str());
+  }
+
+  if (opSrc(insn.code) == BPF_X && srcReg->isScalar() && srcReg->id &&
+      srcReg->id == otherRegs[insn.src].id) {
+    syncLinkedRegs(thisBranch, srcReg, linked, env.dom);
+    syncLinkedRegs(*otherBranch, &otherRegs[insn.src], linked, env.dom);
+  }
+  if (dstReg->isScalar() && dstReg->id && dstReg->id == otherRegs[insn.dst].id) {
+    syncLinkedRegs(thisBranch, dstReg, linked, env.dom);
+    syncLinkedRegs(*otherBranch, &otherRegs[insn.dst], linked, env.dom);
+  }
+
+  if (!is32 && opSrc(insn.code) == BPF_X && !srcReg->isScalar() && !dstReg->isScalar() &&
+      !srcReg->type.is(RegBase::PtrToBtfId) && !dstReg->type.is(RegBase::PtrToBtfId)) {
+    RegState *eq = nullptr;
+    if (opcode == BPF_JEQ)
+      eq = otherRegs;
+    else if (opcode == BPF_JNE)
+      eq = regs;
+    if (eq) {
+      bool dstNotNull = regNotNull(*dstReg), srcNotNull = regNotNull(*srcReg);
+      bool srcMayNull = typeMayBeNull(srcReg->type), dstMayNull = typeMayBeNull(dstReg->type);
+      if (dstNotNull && srcMayNull)
+        markPtrNotNullReg(eq[insn.src]);
+      if (srcNotNull && dstMayNull)
+        markPtrNotNullReg(eq[insn.dst]);
+    }
+  }
+
+  if (!is32 && opSrc(insn.code) == BPF_K && insn.imm == 0 &&
+      (opcode == BPF_JEQ || opcode == BPF_JNE) && typeMayBeNull(dstReg->type)) {
+    markPtrOrNullRegs(thisBranch, insn.dst, opcode == BPF_JNE);
+    markPtrOrNullRegs(*otherBranch, insn.dst, opcode == BPF_JEQ);
+  } else {
+    tryMatchPktPointers(insn, *dstReg, regs[insn.src], thisBranch, *otherBranch);
+    // is_pointer_value() is false for privileged programs: no "pointer comparison prohibited".
+  }
+  env.insnIdx += 1;
+  return true;
+}
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,60 @@
+#include "verifier/engine/engine_log.h"
+
+#include "lib/isa/disasm.h"
+#include "verifier/engine/precision_hooks.h"
+#include "verifier/log/stats.h"
+
+namespace bpfverify::verifier {
+
+std::string insnText(const Env &env, uint32_t insnIdx) {
+  isa::DisasmCallbacks cbs;
+  return isa::formatInstruction(env.insns, insnIdx, cbs);
+}
+
+void logBeforeInsn(Env &env, bool doPrintState) {
+  if (!env.log.verboseEnabled())
+    return;
+  if (env.log.level2() && doPrintState)
+    printBranchPop(env.log, env.prevInsnIdx, env.insnIdx, *env.cur, env.scratched, env.printCtx);
+  if (env.scratched.any())
+    printInsnState(env.log, env.insnIdx, *env.cur, env.cur->curframe, env.scratched, env.printCtx);
+  env.sourceLines.print(env.log, env.insnIdx, "; ");
+  printInsnLine(env.log, env.insnIdx, insnText(env, env.insnIdx));
+}
+
+void logAfterInsn(Env &env) {
+  if (!env.log.level2())
+    return;
+  // print_insn_state at the top of the next iteration prints what this instruction changed;
+  // nothing to do here (the kernel prints it lazily).
+}
+
+void logInfiniteLoopStates(Env &env, const VerifierState &old) {
+  env.verbose("cur state:");
+  printVerifierState(env.log, *env.cur, env.cur->curframe, true, env.scratched, env.printCtx);
+  env.verbose("old state:");
+  printVerifierState(env.log, old, env.cur->curframe, true, env.scratched, env.printCtx);
+}
+
+void logCallerCallee(Env &env) {
+  printCallEntry(env.log, *env.cur, env.cur->curframe - 1, env.scratched, env.printCtx);
+}
+
+void logReturn(Env &env) {
+  printCallReturn(env.log, *env.cur, env.cur->curframe, env.cur->curframe - 1, env.insnIdx,
+                  env.scratched, env.printCtx);
+}
+
+void logVerificationStats(Env &env, uint64_t verificationTimeNs) {
+  VerificationStats stats;
+  stats.insnProcessed = uint32_t(env.insnProcessed);
+  stats.maxStatesPerInsn = uint32_t(env.maxStatesPerInsn);
+  stats.totalStates = uint32_t(env.totalStates);
+  stats.peakStates = uint32_t(env.peakStates);
+  stats.verificationTimeNs = verificationTimeNs;
+  for (const SubprogInfo &s : env.subprogs)
+    stats.subprogStackDepths.push_back(uint32_t(s.stackDepth));
+  printVerificationStats(env.log, stats);
+}
+
+} // namespace bpfverify::verifier

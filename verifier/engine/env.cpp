@@ -1,0 +1,100 @@
+#include "verifier/engine/env.h"
+
+#include "verifier/engine/verify_options.h"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+
+namespace bpfverify::verifier {
+
+Env::Env(const object::Object &obj, const object::Program &prog, const btf::Target *target,
+         const VerifyOptions &opts)
+    : obj(obj), prog(prog), target(target), opts(opts), dom(opts.domain), insns(prog.insns),
+      aux(prog.insns.size()), log(opts.logLevel | BPF_LOG_STATS), explored(prog.insns.size()) {}
+
+namespace {
+std::string vformat(const char *fmt, va_list args) {
+  char buf[1024];
+  int n = std::vsnprintf(buf, sizeof(buf), fmt, args);
+  if (n < 0)
+    return {};
+  return std::string(buf, size_t(n) < sizeof(buf) ? size_t(n) : sizeof(buf) - 1);
+}
+} // namespace
+
+void Env::verbose(const char *fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  std::string text = vformat(fmt, args);
+  va_end(args);
+  log.write(text);
+}
+
+bool Env::fail(const char *fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  std::string text = vformat(fmt, args);
+  va_end(args);
+  log.write(text);
+  log.write("\n");
+  if (!rejection)
+    rejection = Rejection{insnIdx, text};
+  return false;
+}
+
+bool Env::notSupported(std::string what) {
+  if (!unsupported) {
+    unsupported = true;
+    unsupportedWhat = std::move(what);
+  }
+  return false;
+}
+
+int Env::findSubprog(uint32_t insnIdx) const {
+  auto it = std::lower_bound(subprogs.begin(), subprogs.end(), insnIdx,
+                             [](const SubprogInfo &s, uint32_t v) { return s.start < v; });
+  if (it == subprogs.end() || it->start != insnIdx)
+    return -1;
+  return int(it - subprogs.begin());
+}
+
+VerifierState *Env::pushStack(uint32_t insnIdx, int32_t prevInsnIdx, bool speculative) {
+  BranchElem elem;
+  elem.st = *cur;
+  elem.st.speculative |= speculative;
+  elem.insnIdx = insnIdx;
+  elem.prevInsnIdx = prevInsnIdx;
+  elem.logPos = log.pos();
+  branchStack.push_back(std::move(elem));
+  if (branchStack.size() > BPF_COMPLEXITY_LIMIT_JMP_SEQ) {
+    fail("The sequence of %zu jumps is too complex.", branchStack.size());
+    return nullptr;
+  }
+  VerifierState &st = branchStack.back().st;
+  if (st.parent)
+    st.parent->branches++;
+  return &st;
+}
+
+bool Env::pushInsnHistory(VerifierState &st, uint32_t flags, uint64_t linkedRegs) {
+  // push_insn_history(): one entry per instruction; a second push for the same instruction
+  // (atomics, or a jump point that is also a stack access) merges the flags.
+  if (curHistEntValid && !st.jmpHistory.empty() && st.jmpHistory.back().idx == insnIdx) {
+    JmpHistoryEntry &e = st.jmpHistory.back();
+    e.flags |= flags;
+    if (linkedRegs)
+      e.linkedRegs = linkedRegs;
+    return true;
+  }
+  JmpHistoryEntry e;
+  e.idx = insnIdx;
+  e.prevIdx = uint32_t(prevInsnIdx);
+  e.flags = flags;
+  e.linkedRegs = linkedRegs;
+  st.jmpHistory.push_back(e);
+  curHistEntValid = true;
+  return true;
+}
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,174 @@
+#pragma once
+// The state of one verification run: struct bpf_verifier_env of include/linux/bpf_verifier.h
+// (Linux 6.18) — the program, per-instruction facts, subprograms, the current path state, the
+// branch stack, the explored states and the statistics. Checks in verifier/check take it.
+
+#include "lib/isa/insn.h"
+#include "lib/object/object.h"
+#include "verifier/domain/options.h"
+#include "verifier/log/scratched.h"
+#include "verifier/log/source_lines.h"
+#include "verifier/log/verifier_log.h"
+#include "verifier/result.h"
+#include "verifier/state/equivalence.h"
+#include "verifier/state/print.h"
+#include "verifier/state/verifier_state.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bpfverify::btf {
+struct Target;
+}
+
+namespace bpfverify::verifier {
+
+struct VerifyOptions;
+
+/// struct bpf_insn_aux_data: what the verifier learns about each instruction.
+struct InsnAux {
+  bool seen = false;
+  bool prunePoint = false;
+  bool jmpPoint = false;
+  bool jumpTarget = false;
+  bool forceCheckpoint = false;
+  bool callsCallback = false;
+  bool ptrTypeSet = false;
+  RegType ptrType;             ///< save_aux_ptr_type: pointer type of the first pass here
+  uint16_t liveRegsBefore = 0; ///< compute_live_registers
+  uint32_t scc = 0;            ///< compute_scc
+  int32_t subprog = 0;         ///< the subprogram this instruction belongs to
+};
+
+/// struct bpf_subprog_info (the parts the verifier uses).
+struct SubprogInfo {
+  uint32_t start = 0;
+  int32_t stackDepth = 0;
+  bool hasTailCall = false;
+  bool tailCallReachable = false;
+  bool hasLdAbs = false;
+  bool isGlobal = false; ///< BTF_FUNC_GLOBAL linkage in func_info
+  bool isCb = false;
+  bool isAsyncCb = false;
+  bool isExceptionCb = false;
+  bool changesPktData = false;
+  uint32_t funcTypeId = 0; ///< func_info BTF FUNC id, 0 without BTF
+};
+
+/// struct bpf_verifier_stack_elem
+struct BranchElem {
+  VerifierState st;
+  uint32_t insnIdx = 0;
+  int32_t prevInsnIdx = -1;
+  size_t logPos = 0;
+};
+
+/// struct bpf_verifier_state_list
+struct ExploredState {
+  std::shared_ptr<VerifierState> state;
+  uint32_t hitCnt = 0;
+  uint32_t missCnt = 0;
+};
+
+class Env {
+public:
+  Env(const object::Object &obj, const object::Program &prog, const btf::Target *target,
+      const VerifyOptions &opts);
+
+  const object::Object &obj;
+  const object::Program &prog;
+  const btf::Target *target;
+  const VerifyOptions &opts;
+  domain::DomainOptions dom;
+
+  std::vector<isa::Insn> insns;
+  std::vector<InsnAux> aux;
+  std::vector<SubprogInfo> subprogs;
+
+  VerifierLog log;
+  Scratched scratched;
+  PrintContext printCtx;
+  SourceLines sourceLines;
+  /// GPL-compatible license (license_is_gpl_compatible).
+  bool gplCompatible = true;
+  /// compute_live_registers(): registers live before each instruction.
+  std::vector<uint16_t> liveRegsBefore;
+  /// Precision backtracking is wired in; without it checkpoints keep every scalar precise.
+  bool precisionTracking = false;
+  IdMap &idmapScratch() {
+    if (!idmap_)
+      idmap_ = std::make_unique<IdMap>();
+    return *idmap_;
+  }
+
+  /// env->cur_state: the path being explored.
+  std::unique_ptr<VerifierState> cur;
+  uint32_t insnIdx = 0;
+  int32_t prevInsnIdx = -1;
+  /// env->id_gen
+  uint32_t idGen = 0;
+
+  /// The pending branches (env->head); back() is the top.
+  std::vector<BranchElem> branchStack;
+  /// Explored states per instruction (env->explored_states); front() is the newest.
+  std::vector<std::deque<ExploredState>> explored;
+
+  // Counters of print_verification_stats.
+  uint64_t insnProcessed = 0;
+  uint64_t prevInsnProcessed = 0;
+  uint64_t jmpsProcessed = 0;
+  uint64_t prevJmpsProcessed = 0;
+  uint64_t totalStates = 0;
+  uint64_t peakStates = 0;
+  uint64_t maxStatesPerInsn = 0;
+
+  /// The error, once a check failed (message = last line written, like the kernel's log).
+  std::optional<Rejection> rejection;
+  /// Set when a check wants the run to stop with an internal problem we cannot model.
+  bool unsupported = false;
+  std::string unsupportedWhat;
+
+  // --- kernel helpers used everywhere ---
+  FuncState &curFrame() { return cur->cur(); }
+  RegState *curRegs() { return cur->cur().regs.data(); }
+  const isa::Insn &insn() const { return insns[insnIdx]; }
+  uint32_t newId() { return ++idGen; }
+
+  /// verbose()
+  void verbose(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+  /// Record an error reached at the current instruction: the message is written to the log
+  /// (as verbose() would), the rejection names env->insn_idx. Returns false so checks can
+  /// `return env.fail(...)`.
+  bool fail(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+  /// A construct we do not model yet: the run ends with an "unverified" verdict.
+  bool notSupported(std::string what);
+
+  void markRegScratched(int regno) { scratched.markReg(uint32_t(regno)); }
+  void markStackSlotScratched(int spi) { scratched.markStackSlot(uint32_t(spi)); }
+
+  /// push_stack(): queue the current state for exploration at insnIdx; returns the queued copy.
+  VerifierState *pushStack(uint32_t insnIdx, int32_t prevInsnIdx, bool speculative);
+  /// push_insn_history()
+  bool pushInsnHistory(VerifierState &st, uint32_t flags, uint64_t linkedRegs);
+  /// Whether the last history entry is this instruction's (env->cur_hist_ent).
+  bool curHistEntValid = false;
+
+  /// The subprogram an instruction belongs to (find_containing_subprog).
+  int subprogOf(uint32_t insnIdx) const { return aux[insnIdx].subprog; }
+  /// find_subprog(): index of the subprogram starting at insnIdx, or -1.
+  int findSubprog(uint32_t insnIdx) const;
+
+private:
+  std::unique_ptr<IdMap> idmap_;
+};
+
+/// The kernel's verdict limits (include/linux/bpf.h / verifier.c).
+inline constexpr uint32_t BPF_COMPLEXITY_LIMIT_JMP_SEQ = 8192;
+inline constexpr uint32_t BPF_COMPLEXITY_LIMIT_STATES = 64;
+inline constexpr int MAX_BPF_FUNC_REG_ARGS = 5;
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,23 @@
+#pragma once
+// The engine services checks call while simulating an instruction: precision backtracking
+// (mark_chain_precision), stack liveness marks (kernel/bpf/liveness.c hooks), and the log
+// blocks printed at calls and returns.
+
+#include "verifier/engine/env.h"
+
+namespace bpfverify::verifier {
+
+/// mark_chain_precision(env, regno); regno < 0 does nothing.
+bool markChainPrecision(Env &env, int regno);
+/// bpf_mark_stack_read() for one 8-byte slot of `frameno` at the current instruction.
+void stackReadHook(Env &env, uint32_t frameno, int spi);
+/// bpf_mark_stack_write() for one slot (full: all 8 bytes are written).
+void stackWriteHook(Env &env, uint32_t frameno, int spi, bool full);
+/// A variable-offset write over [minOff, maxOff): no slot is certainly written.
+void stackVarWriteHook(Env &env, uint32_t frameno, int minOff, int maxOff);
+/// The "caller:" / "callee:" blocks of check_func_call at log level 1/2.
+void logCallerCallee(Env &env);
+/// The "returning from callee:" / "to caller at N:" blocks of prepare_func_exit.
+void logReturn(Env &env);
+
+} // namespace bpfverify::verifier

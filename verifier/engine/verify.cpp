@@ -1,0 +1,134 @@
+#include "verifier/verify.h"
+
+#include "lib/isa/liveness.h"
+#include "verifier/check/call.h"
+#include "verifier/check/ld_imm.h"
+#include "verifier/engine/cfg.h"
+#include "verifier/engine/do_check.h"
+#include "verifier/engine/engine_log.h"
+#include "verifier/log/print_context.h"
+#include "verifier/target/func_proto.h"
+
+#include <chrono>
+
+namespace bpfverify::verifier {
+
+namespace {
+
+/// license_is_gpl_compatible() of include/linux/license.h.
+bool licenseIsGplCompatible(const std::string &license) {
+  return license == "GPL" || license == "GPL v2" || license == "GPL and additional rights" ||
+         license == "Dual BSD/GPL" || license == "Dual MIT/GPL" || license == "Dual MPL/GPL";
+}
+
+/// do_check_common() for the main program: the initial state has R1 = ctx, R10 = fp.
+bool doCheckMain(Env &env) {
+  env.cur = std::make_unique<VerifierState>();
+  VerifierState &st = *env.cur;
+  st.frames.resize(1);
+  initFuncState(st.frames[0], -1, 0, 0);
+  st.branches = 1;
+  st.curframe = 0;
+  RegState &r1 = st.frames[0].regs[isa::BPF_REG_1];
+  markRegKnownZero(r1);
+  r1.type = RegType(RegBase::PtrToCtx);
+  env.scratched.all();
+  env.insnIdx = 0;
+  return doCheck(env);
+}
+
+void setupSourceLines(Env &env) {
+  if (env.prog.lineInfo.empty())
+    return;
+  std::vector<LineRecord> records;
+  auto strings = std::make_shared<std::map<uint32_t, std::string>>();
+  for (const object::LineInfo &li : env.prog.lineInfo) {
+    records.push_back(
+        LineRecord{li.insnOffset, li.fileNameOffset, li.lineOffset, (li.line << 10) | li.column});
+    (*strings)[li.fileNameOffset] = li.fileName;
+    (*strings)[li.lineOffset] = li.sourceText;
+  }
+  env.sourceLines = SourceLines(
+      std::move(records), uint32_t(env.insns.size()), [strings](uint32_t off) -> std::string_view {
+        auto it = strings->find(off);
+        return it == strings->end() ? std::string_view() : std::string_view(it->second);
+      });
+}
+
+/// The message the oracle reads: the last line written before the statistics.
+std::string lastLine(const std::string &text) {
+  size_t end = text.size();
+  while (end > 0 && text[end - 1] == '\n')
+    end--;
+  size_t start = text.rfind('\n', end ? end - 1 : 0);
+  start = start == std::string::npos ? 0 : start + 1;
+  return text.substr(start, end - start);
+}
+
+} // namespace
+
+Result verify(const object::Object &obj, size_t programIndex, const btf::Target *target,
+              const VerifyOptions &opts) {
+  auto started = std::chrono::steady_clock::now();
+  const object::Program &prog = obj.programs.at(programIndex);
+  Env env(obj, prog, target, opts);
+  env.printCtx = objectPrintContext();
+  env.gplCompatible = licenseIsGplCompatible(obj.license);
+  setupSourceLines(env);
+
+  bool ok = !env.insns.empty();
+  if (!ok)
+    env.fail("invalid program: no instructions");
+  ok = ok && setupSubprogs(env);
+  ok = ok && checkLdImmRefs(env);
+  ok = ok && checkCfg(env);
+  if (ok) {
+    target::ProgramFacts facts;
+    facts.progType = prog.progType;
+    facts.expectedAttachType = prog.expectedAttachType;
+    isa::CallParamCount params = [&](const isa::Insn &call) -> std::optional<unsigned> {
+      if (call.src != 0)
+        return std::nullopt;
+      const target::HelperProto *fn =
+          target::helperProtoFor(uint32_t(call.imm), facts, opts.kernelConfig);
+      if (!fn)
+        return std::nullopt;
+      return fn->argCount();
+    };
+    env.liveRegsBefore = isa::liveRegsBefore(env.insns, params);
+    for (size_t i = 0; i < env.aux.size() && i < env.liveRegsBefore.size(); i++)
+      env.aux[i].liveRegsBefore = env.liveRegsBefore[i];
+    ok = doCheckMain(env);
+  }
+  uint64_t ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count());
+
+  Result result;
+  result.stats.processedInsns = env.insnProcessed;
+  result.stats.totalStates = env.totalStates;
+  result.stats.peakStates = env.peakStates;
+  result.stats.maxStatesPerInsn = env.maxStatesPerInsn;
+  result.stats.verificationTimeUs = ns / 1000;
+  for (const SubprogInfo &s : env.subprogs)
+    result.stackDepths.push_back(uint32_t(s.stackDepth));
+  if (env.unsupported) {
+    result.verdict = Verdict::Unverified;
+    result.unverifiedReason = env.unsupportedWhat;
+  } else if (!ok) {
+    result.verdict = Verdict::Reject;
+    Rejection rej = env.rejection.value_or(Rejection{env.insnIdx, ""});
+    std::string last = lastLine(env.log.text());
+    if (!last.empty())
+      rej.message = last;
+    result.rejection = rej;
+  } else {
+    result.verdict = Verdict::Accept;
+  }
+  logVerificationStats(env, ns);
+  if (opts.logLevel)
+    result.log = env.log.text();
+  return result;
+}
+
+} // namespace bpfverify::verifier

@@ -1,0 +1,34 @@
+#pragma once
+// What a verification run is asked to do: the target kernel's behaviour switches, log level,
+// and machine facts the verifier reads (nr_cpu_ids).
+
+#include "verifier/domain/options.h"
+#include "verifier/target/func_proto.h"
+
+#include <cstdint>
+
+namespace bpfverify::verifier {
+
+struct VerifyOptions {
+  /// log_level of BPF_PROG_LOAD: 0, 1, 2, plus 4 (BPF_LOG_STATS).
+  uint32_t logLevel = 0;
+  /// Scalar-tracking variant of the target kernel (6.18 release or 6.18.y stable).
+  domain::DomainOptions domain = domain::DomainOptions::linux618();
+  /// Kernel configuration facts that change helper availability.
+  target::KernelConfig kernelConfig = target::KernelConfig::typicalDistribution();
+  /// nr_cpu_ids of the target machine (bpf_get_smp_processor_id's range).
+  uint32_t nrCpuIds = 64;
+  /// Record the per-instruction trace into Result::trace.
+  bool trace = false;
+
+  /// The oracle machine the repository's kernel recordings come from (6.18.44).
+  static VerifyOptions referenceMachine() {
+    VerifyOptions o;
+    o.domain = domain::DomainOptions::linux618Stable();
+    o.kernelConfig = target::KernelConfig::referenceMachine();
+    o.nrCpuIds = 2;
+    return o;
+  }
+};
+
+} // namespace bpfverify::verifier
