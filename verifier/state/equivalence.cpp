@@ -276,7 +276,9 @@ bool refsafe(const VerifierState &old, const VerifierState &cur, IdMap &idmap) {
 }
 
 uint32_t frameInsnIdx(const VerifierState &st, uint32_t frame) {
-  return frame == st.curframe ? st.insnIdx : uint32_t(st.frames[frame + 1].callsite);
+  if (frame >= st.curframe || size_t(frame) + 1 >= st.frames.size())
+    return st.insnIdx;
+  return uint32_t(st.frames[frame + 1].callsite);
 }
 
 bool funcStatesEqual(const FuncState &old, const FuncState &cur, uint32_t insnIdx, ExactLevel exact,

@@ -40,6 +40,13 @@ StackLiveness::StackLiveness(StackLivenessProgram program) : program_(std::move(
   std::vector<uint8_t> state(n, 0);
   std::vector<uint32_t> stack;
   llvm::ArrayRef<isa::Insn> insns(program_.insns.data(), program_.insns.size());
+  succs_.assign(n, {0, 0});
+  succCount_.assign(n, 0);
+  for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t succ : isa::insnSuccessors(insns, i))
+      if (succCount_[i] < 2)
+        succs_[i][succCount_[i]++] = succ;
+  }
   for (uint32_t start : program_.subprogStarts) {
     postorderStart_.push_back(uint32_t(postorder_.size()));
     if (start >= n)
@@ -53,7 +60,8 @@ StackLiveness::StackLiveness(StackLivenessProgram program) : program_(std::move(
         stack.pop_back();
         continue;
       }
-      for (uint32_t succ : isa::insnSuccessors(insns, top)) {
+      for (uint8_t k = 0; k < succCount_[top]; k++) {
+        const uint32_t succ = succs_[top][k];
         if (succ < n && !state[succ]) {
           stack.push_back(succ);
           state[succ] |= Discovered;
@@ -280,17 +288,15 @@ bool StackLiveness::updateInsn(FuncInstance &instance, uint32_t frame, uint32_t 
   // update_insn(): one step of the backward data flow.
   //   live_before = (union of successors' live_before) - must_write + may_read
   //   must_write_acc = (intersection of successors' must_write_acc) + must_write
-  llvm::ArrayRef<isa::Insn> insns(program_.insns.data(), program_.insns.size());
-  const std::vector<uint32_t> succs = isa::insnSuccessors(insns, insnIdx);
-  if (succs.empty())
+  if (insnIdx >= succCount_.size() || succCount_[insnIdx] == 0)
     return false;
   PerFrameMasks *insn = frameMasks(instance, frame, insnIdx);
   if (!insn)
     return false;
   uint64_t newAfter = 0;
   uint64_t mustWriteAcc = ~uint64_t{0};
-  for (uint32_t s : succs) {
-    const PerFrameMasks *succ = frameMasks(instance, frame, s);
+  for (uint8_t k = 0; k < succCount_[insnIdx]; k++) {
+    const PerFrameMasks *succ = frameMasks(instance, frame, succs_[insnIdx][k]);
     // A successor outside the function (not possible in a program that passed check_subprogs)
     // contributes nothing.
     if (!succ) {

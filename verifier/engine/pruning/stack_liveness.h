@@ -127,6 +127,9 @@ private:
                            uint32_t spi);
 
   StackLivenessProgram program_;
+  /// bpf_insn_successors() of every instruction, computed once (at most two each).
+  std::vector<std::array<uint32_t, 2>> succs_;
+  std::vector<uint8_t> succCount_;
   /// env->cfg.insn_postorder and subprog_info[i].postorder_start (one extra end entry).
   std::vector<uint32_t> postorder_;
   std::vector<uint32_t> postorderStart_;
