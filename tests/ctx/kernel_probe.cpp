@@ -150,8 +150,9 @@ std::string probeKernel(const ProbeConfig &config, const AccessKind &access, int
     return "-";
   if (!access.write) {
     std::string type = r0TypeAfterInsn0(r.log);
+    // A load refused after verification (convert_ctx_accesses) is not an is_valid_access answer.
     if (!type.empty())
-      return type;
+      return r.loaded ? type : "!" + type + " then " + errorLine(r);
   } else if (r.loaded) {
     return "ok";
   }
