@@ -5,6 +5,7 @@
 // machine cannot vary (CAP_BPF, sign-extending loads, unknown program types).
 
 #include "verifier/target/ctx/ctx_access.h"
+#include "verifier/target/ctx/ctx_fields.h"
 #include "verifier/target/ctx/ctx_layout.h"
 #include "verifier/target/ctx/uapi_types.h"
 
@@ -308,4 +309,23 @@ TEST_CASE("BTF-typed and unknown program types report unknownType", "[ctx]") {
   CHECK_FALSE(known.unknownType);
   AccessInfo info;
   CHECK(isValidAccess(socketFilter, 0, 4, Access::Read, info)); // unknownType is optional
+}
+
+TEST_CASE("context member names for diagnostics", "[ctx]") {
+  const CtxStruct *skbCtx = ctxStruct(prog::SchedCls);
+  REQUIRE(skbCtx);
+  CHECK(skbCtx->name == "__sk_buff");
+  CHECK(ctxMemberAt(*skbCtx, skb::data.off) == "data");
+  CHECK(ctxMemberAt(*skbCtx, skb::cb0.off + 9) == "cb[2]");
+  CHECK(ctxMemberAt(*skbCtx, skb::tstampType.off + 1).empty()); // padding
+  CHECK(ctxMemberAt(*skbCtx, skb::Size).empty());
+  CHECK(ctxMemberAt(*skbCtx, -1).empty());
+  CHECK(ctxMemberAt(*ctxStruct(prog::Kprobe), 112) == "di");
+  CHECK(ctxMemberAt(*ctxStruct(prog::PerfEvent), 112) == "regs.di");
+  CHECK(ctxMemberAt(*ctxStruct(prog::PerfEvent), perfEvent::addr.off) == "addr");
+  CHECK(ctxMemberAt(*ctxStruct(prog::SockOps), sockOps::reply.off) == "reply");
+  CHECK(ctxMemberAt(*ctxStruct(prog::SockOps), sockOps::reply.off + 4) == "replylong[1]");
+  CHECK(ctxStruct(prog::Tracepoint) == nullptr);
+  CHECK(ctxStruct(prog::Syscall) == nullptr);
+  CHECK(ctxStruct(prog::Tracing) == nullptr);
 }
