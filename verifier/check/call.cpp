@@ -54,7 +54,47 @@ struct CallArgMeta {
   int32_t funcId = 0;
   uint32_t subprogno = 0;
   bool rawModeValid = true; ///< check_mem_size_reg drops meta for a variable size
+  int64_t constMapKey = -1; ///< get_constant_map_key(): the key when the stack holds a constant
 };
+
+/// can_elide_value_nullness()
+bool canElideValueNullness(uint32_t mapType) {
+  return mapType == uapi::BPF_MAP_TYPE_ARRAY || mapType == uapi::BPF_MAP_TYPE_PERCPU_ARRAY;
+}
+
+/// get_constant_map_key(): the key on the stack is a precisely known constant (STACK_ZERO bytes
+/// or a spilled constant scalar of exactly the key's size). Returns false when it is not.
+bool getConstantMapKey(Env &env, const RegState &key, uint32_t keySize, int64_t &value) {
+  if (!key.type.is(RegBase::PtrToStack) || !key.bounds.varOff.isConst())
+    return false;
+  FuncState &state = env.cur->frames[key.frameno];
+  int stackOff = key.off + int(key.bounds.varOff.value);
+  int slot = -stackOff - 1;
+  int spi = slot / BPF_REG_SIZE, off = slot % BPF_REG_SIZE;
+  if (spi < 0 || size_t(spi) >= state.stack.size())
+    return false;
+  auto &stype = state.stack[size_t(spi)].slotType;
+  uint32_t zeroSize = 0;
+  for (int i = off; i >= 0 && stype[size_t(i)] == SlotType::Zero; i--)
+    zeroSize++;
+  if (zeroSize >= keySize) {
+    value = 0;
+    return true;
+  }
+  if (!state.stack[size_t(spi)].isSpilledScalarReg())
+    return false;
+  uint32_t spillSize = 0;
+  for (int i = off; i >= 0 && stype[size_t(i)] == SlotType::Spill; i--)
+    spillSize++;
+  if (spillSize != keySize)
+    return false;
+  const RegState &reg = state.stack[size_t(spi)].spilledPtr;
+  if (!reg.bounds.varOff.isConst())
+    return false;
+  markStackSlotPrecise(env, key.frameno, spi);
+  value = int64_t(reg.bounds.varOff.value);
+  return true;
+}
 
 /// compatible_reg_types[]
 std::vector<RegType> compatibleTypes(uint32_t argBase) {
@@ -178,8 +218,7 @@ bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
     return checkMemRegionAccess(env, regno, reg.off, accessSize, reg.memSize, zeroSizeAllowed);
   case RegBase::PtrToStack: {
     bool raw = meta && meta->rawMode;
-    if (!checkStackRangeInitialized(env, regno, reg.off, accessSize, zeroSizeAllowed,
-                                    AccessSrc::Helper, raw))
+    if (!checkStackRangeInitialized(env, regno, reg.off, accessSize, zeroSizeAllowed, write, raw))
       return false;
     if (raw && reg.bounds.varOff.isConst()) {
       meta->accessSize = accessSize;
@@ -275,7 +314,12 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   case tg::ARG_PTR_TO_MAP_KEY:
     if (!meta.map)
       return env.fail("invalid map_ptr to access map->key");
-    return checkHelperMemAccess(env, regno, int(meta.map->keySize), false, false, nullptr);
+    if (!checkHelperMemAccess(env, regno, int(meta.map->keySize), false, false, nullptr))
+      return false;
+    if (canElideValueNullness(meta.map->type) &&
+        !getConstantMapKey(env, env.curRegs()[regno], meta.map->keySize, meta.constMapKey))
+      meta.constMapKey = -1;
+    return true;
   case tg::ARG_PTR_TO_MAP_VALUE:
     if ((argType & PTR_MAYBE_NULL) && registerIsNull(r))
       return true;
@@ -474,6 +518,10 @@ bool checkHelperCall(Env &env) {
     r0.map = meta.map;
     r0.mapIndex = meta.mapIndex;
     r0.mapUid = meta.mapUid;
+    // A constant in-range key of an array map cannot miss (6.13+).
+    if (funcId == FUNC_map_lookup_elem && canElideValueNullness(meta.map->type) &&
+        meta.constMapKey >= 0 && meta.constMapKey < int64_t(meta.map->maxEntries))
+      retFlag &= ~uint32_t(PTR_MAYBE_NULL);
     r0.type = RegType(RegBase::PtrToMapValue, retFlag);
     break;
   case tg::RET_PTR_TO_SOCKET:

@@ -432,7 +432,7 @@ bool checkStackRead(Env &env, uint32_t ptrRegno, int off, int size, int dstRegno
   if (!varOff)
     return checkStackReadFixedOff(env, state, off + int(reg.bounds.varOff.value), size, dstRegno);
   // check_stack_read_var_off()
-  if (!checkStackRangeInitialized(env, ptrRegno, off, size, false, AccessSrc::Direct, false))
+  if (!checkStackRangeInitialized(env, ptrRegno, off, size, false, false, false))
     return false;
   const RegState &r = env.curRegs()[ptrRegno];
   int minOff = int(r.bounds.smin) + off;
@@ -561,13 +561,10 @@ bool checkPacketAccess(Env &env, uint32_t regno, int off, int size, bool zeroSiz
   return true;
 }
 
-bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessSize, AccessSrc src,
-                                  bool write) {
+bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessSize, bool write) {
   const RegState &reg = env.curRegs()[regno];
   FuncState &state = funcOf(env, reg);
-  const char *extra = src == AccessSrc::Helper ? " indirect access to"
-                      : write                  ? " write to"
-                                               : " read from";
+  const char *extra = write ? " write to" : " read from";
   int64_t minOff, maxOff;
   if (reg.bounds.varOff.isConst()) {
     minOff = int64_t(reg.bounds.varOff.value) + off;
@@ -592,12 +589,12 @@ bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessS
 }
 
 bool checkStackRangeInitialized(Env &env, uint32_t regno, int off, int accessSize,
-                                bool zeroSizeAllowed, AccessSrc src, bool rawMode) {
-  const char *extra = src == AccessSrc::Helper ? " indirect" : "";
+                                bool zeroSizeAllowed, bool write, bool rawMode) {
+  const char *extra = "";
   if (accessSize == 0 && !zeroSizeAllowed)
     return env.fail("invalid zero-sized read");
-  bool clobber = src == AccessSrc::Helper;
-  if (!checkStackAccessWithinBounds(env, regno, off, accessSize, src, clobber))
+  bool clobber = write;
+  if (!checkStackAccessWithinBounds(env, regno, off, accessSize, write))
     return false;
   const RegState &reg = env.curRegs()[regno];
   FuncState &state = funcOf(env, reg);
@@ -721,7 +718,7 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
       regs[valueRegno].type = info.regType;
     }
   } else if (type == RegType(RegBase::PtrToStack)) {
-    if (!checkStackAccessWithinBounds(env, regno, off, size, AccessSrc::Direct, write))
+    if (!checkStackAccessWithinBounds(env, regno, off, size, write))
       return false;
     ok = write ? checkStackWrite(env, regno, off, size, valueRegno, insnIdx)
                : checkStackRead(env, regno, off, size, valueRegno);

@@ -22,9 +22,10 @@ bool checkStoreImm(Env &env);
 /// check_atomic() for BPF_STX | BPF_ATOMIC.
 bool checkAtomic(Env &env);
 
-/// check_stack_range_initialized(); rawMode: the helper writes the memory (meta->raw_mode).
+/// check_stack_range_initialized() (6.18: the access type decides clobbering); rawMode: the
+/// helper writes the memory (meta->raw_mode).
 bool checkStackRangeInitialized(Env &env, uint32_t regno, int off, int accessSize,
-                                bool zeroSizeAllowed, AccessSrc src, bool rawMode);
+                                bool zeroSizeAllowed, bool write, bool rawMode);
 /// check_mem_region_access()
 bool checkMemRegionAccess(Env &env, uint32_t regno, int off, int size, uint32_t memSize,
                           bool zeroSizeAllowed);
@@ -34,8 +35,7 @@ bool checkMapAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAl
 /// check_packet_access()
 bool checkPacketAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAllowed);
 /// check_stack_access_within_bounds()
-bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessSize, AccessSrc src,
-                                  bool write);
+bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessSize, bool write);
 /// __check_ptr_off_reg()
 bool checkPtrOffReg(Env &env, const RegState &reg, uint32_t regno, bool fixedOffOk);
 /// may_access_direct_pkt_data() without a helper (meta == NULL).

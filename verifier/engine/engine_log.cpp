@@ -8,7 +8,7 @@ namespace bpfverify::verifier {
 
 std::string insnText(const Env &env, uint32_t insnIdx) {
   isa::DisasmCallbacks cbs;
-  return isa::formatInstruction(env.insns, insnIdx, cbs);
+  return isa::formatInstruction(env.insns, insnIdx, cbs) + "\n";
 }
 
 void logBeforeInsn(Env &env, bool doPrintState) {

@@ -18,6 +18,4 @@ void logVerificationStats(Env &env, uint64_t verificationTimeNs);
 /// The disassembly of one instruction as the verifier log prints it ("(bf) r1 = r6").
 std::string insnText(const Env &env, uint32_t insnIdx);
 
-bool propagatePrecision(Env &env, const VerifierState &old);
-
 } // namespace bpfverify::verifier

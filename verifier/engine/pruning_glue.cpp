@@ -125,6 +125,8 @@ bool propagatePrecision(Env &env, const VerifierState &old) {
   return true;
 }
 
+void markStackSlotPrecise(Env &, uint32_t, int) {}
+
 void stackReadHook(Env &, uint32_t, int) {}
 void stackWriteHook(Env &, uint32_t, int, bool) {}
 void stackVarWriteHook(Env &, uint32_t, int, int) {}
