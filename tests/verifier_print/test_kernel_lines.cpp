@@ -5,7 +5,9 @@
 
 #include "replays.h"
 
+#include "btf/btf.h"
 #include "lib/object/object.h"
+#include "verifier/log/print_context.h"
 
 #include <catch2/catch.hpp>
 
@@ -229,5 +231,92 @@ TEST_CASE("printed states appear in the running kernel's log", "[.][kernel]") {
     CHECK(live.find(" R4=" + formatReg(p, ctx) + "\n") != std::string::npos);
     p.range = -2; // BEYOND_PKT_END on the taken branch
     CHECK(live.find(" R4=" + formatReg(p, ctx) + " R10=fp0\n") != std::string::npos);
+  }
+  SECTION("ringbuf: memory with references, refs= lists") {
+    int rb = createMap(BPF_MAP_TYPE_RINGBUF, 0, 0, 4096, "rb");
+    REQUIRE(rb >= 0);
+    auto reserve = [&](int32_t size) {
+      return std::vector<bpf_insn>{insn(BPF_LD | BPF_DW | BPF_IMM, 1, BPF_PSEUDO_MAP_FD, 0, rb),
+                                   insn(0, 0, 0, 0, 0), movImm(2, size), movImm(3, 0),
+                                   insn(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_ringbuf_reserve)};
+    };
+    std::vector<bpf_insn> prog = reserve(8);
+    prog.push_back(movReg(6, 0));
+    for (const bpf_insn &i : reserve(16))
+      prog.push_back(i);
+    prog.push_back(movReg(7, 0));
+    prog.push_back(movImm(0, 0));
+    prog.push_back(exitInsn());
+    std::string live = load(prog, BPF_PROG_TYPE_SOCKET_FILTER, 2);
+    close(rb);
+    object::Map rbMap = makeMap("rb", 0, 0);
+    PrintContext ctx = context();
+    RegState mp = pointer(RegBase::ConstPtrToMap);
+    mp.map = &rbMap;
+    CHECK(live.find("; R1=" + formatReg(mp, ctx) + "\n") != std::string::npos);
+    VerifierState st;
+    st.frames.push_back(frame());
+    RegState mem = pointer(RegBase::PtrToMem, MEM_RINGBUF | PTR_MAYBE_NULL);
+    mem.id = mem.refObjId = 4;
+    mem.memSize = 16;
+    st.frames[0].regs[0] = mem;
+    st.refs.push_back(RefState{RefType::Ptr, 2, 4, nullptr});
+    st.refs.push_back(RefState{RefType::Ptr, 4, 10, nullptr});
+    Scratched r0;
+    r0.markReg(0);
+    CHECK(live.find("\n11:" + formatFuncState(st, 0, false, r0, ctx)) != std::string::npos);
+  }
+  SECTION("kfunc iterator and BTF pointers, named from this kernel's BTF") {
+    auto vmlinux = btf::Btf::parseFile("/sys/kernel/btf/vmlinux");
+    REQUIRE(bool(vmlinux));
+    const btf::Btf &kbtf = **vmlinux;
+    auto iterNew = kbtf.findByNameKind("bpf_iter_num_new", btf::Kind::Func);
+    auto iterDestroy = kbtf.findByNameKind("bpf_iter_num_destroy", btf::Kind::Func);
+    auto iterType = kbtf.findByNameKind("bpf_iter_num", btf::Kind::Struct);
+    auto task = kbtf.findByNameKind("task_struct", btf::Kind::Struct);
+    REQUIRE((iterNew && iterDestroy && iterType && task));
+    PrintContext ctx = objectPrintContext();
+
+    const std::vector<bpf_insn> iter = {
+        movReg(1, 10),
+        addImm(1, -8),
+        movImm(2, 0),
+        movImm(3, 10),
+        insn(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, int32_t(*iterNew)),
+        movReg(1, 10),
+        addImm(1, -8),
+        insn(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, int32_t(*iterDestroy)),
+        movImm(0, 0),
+        exitInsn(),
+    };
+    std::string live = load(iter, BPF_PROG_TYPE_SOCKET_FILTER, 2);
+    VerifierState st;
+    st.frames.push_back(frame(0, 1));
+    st.frames[0].regs[0] = unknownScalar();
+    StackSlot slot = rawSlot("iiiiiiii");
+    slot.spilledPtr = pointer(RegBase::PtrToStack);
+    slot.spilledPtr.btf = &kbtf;
+    slot.spilledPtr.btfId = *iterType;
+    slot.spilledPtr.refObjId = 1;
+    slot.spilledPtr.iterState = IterState::Active;
+    st.frames[0].stack[0] = slot;
+    st.refs.push_back(RefState{RefType::Ptr, 1, 4, nullptr});
+    Scratched s;
+    s.markReg(0);
+    s.markStackSlot(0);
+    CHECK(live.find(";" + formatFuncState(st, 0, false, s, ctx)) != std::string::npos);
+
+    const std::vector<bpf_insn> btfPtr = {
+        insn(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_get_current_task_btf),
+        movReg(6, 0),
+        movImm(0, 0),
+        exitInsn(),
+    };
+    std::string kprobe = load(btfPtr, BPF_PROG_TYPE_KPROBE, 2);
+    RegState t = pointer(RegBase::PtrToBtfId, PTR_TRUSTED);
+    t.btf = &kbtf;
+    t.btfId = *task;
+    CHECK(kprobe.find("; R0=" + formatReg(t, ctx) + " R6=" + formatReg(t, ctx) + "\n") !=
+          std::string::npos);
   }
 }
