@@ -120,7 +120,9 @@ Summary summarize(const std::vector<EntryOutcome> &outcomes) {
       } else {
         s.rejectionsBoth++;
         bool m = e.ourMessage == e.kernelMessage;
-        bool i = e.ourInsn == e.kernelInsn;
+        // The kernel names no instruction for errors before exploration (e.g. a bad map
+        // value offset in resolve_pseudo_ldimm64): any index of ours agrees.
+        bool i = e.ourInsn == e.kernelInsn || e.kernelInsn < 0;
         s.messageMatch += m;
         s.insnMatch += i;
         s.messageAndInsn += m && i;

@@ -45,7 +45,8 @@ int main(int argc, char **argv) {
                   oAccept ? "FALSE-ACCEPT" : "FALSE-REJECT", e.kernelVerdict.c_str(),
                   (long long)e.kernelInsn, e.kernelMessage.c_str(), (long long)e.ourInsn,
                   e.ourMessage.c_str());
-    else if (!kAccept && (e.kernelMessage != e.ourMessage || e.kernelInsn != e.ourInsn))
+    else if (!kAccept &&
+             (e.kernelMessage != e.ourMessage || (e.kernelInsn >= 0 && e.kernelInsn != e.ourInsn)))
       std::printf("%s MSG: kernel [%lld] %s | ours [%lld] %s\n", e.id.c_str(),
                   (long long)e.kernelInsn, e.kernelMessage.c_str(), (long long)e.ourInsn,
                   e.ourMessage.c_str());

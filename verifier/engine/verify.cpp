@@ -117,10 +117,9 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
     result.unverifiedReason = env.unsupportedWhat;
   } else if (!ok) {
     result.verdict = Verdict::Reject;
-    Rejection rej = env.rejection.value_or(Rejection{env.insnIdx, ""});
-    std::string last = lastLine(env.log.text());
-    if (!last.empty())
-      rej.message = last;
+    // The error is the text of the failing check (the kernel's last message line; dumps the
+    // kernel prints after some errors, such as an infinite loop's states, come after it).
+    Rejection rej = env.rejection.value_or(Rejection{env.insnIdx, lastLine(env.log.text())});
     result.rejection = rej;
   } else {
     result.verdict = Verdict::Accept;
