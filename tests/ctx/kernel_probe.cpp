@@ -44,19 +44,27 @@ struct LoadResult {
   std::string log;
 };
 
+LoadResult loadRaw(uint32_t progType, uint32_t attachType, bool sleepable,
+                   const std::vector<bpf_insn> &insns);
+
 LoadResult load(const ProbeConfig &config, const std::vector<bpf_insn> &insns) {
+  return loadRaw(config.progType, config.attachType, config.sleepable, insns);
+}
+
+LoadResult loadRaw(uint32_t progType, uint32_t attachType, bool sleepable,
+                   const std::vector<bpf_insn> &insns) {
   std::vector<char> log(1 << 16);
   bpf_attr attr;
   std::memset(&attr, 0, sizeof(attr));
-  attr.prog_type = config.progType;
-  attr.expected_attach_type = config.attachType;
+  attr.prog_type = progType;
+  attr.expected_attach_type = attachType;
   attr.insns = uint64_t(uintptr_t(insns.data()));
   attr.insn_cnt = uint32_t(insns.size());
   attr.license = uint64_t(uintptr_t("GPL"));
   attr.log_level = 2;
   attr.log_buf = uint64_t(uintptr_t(log.data()));
   attr.log_size = uint32_t(log.size());
-  if (config.sleepable)
+  if (sleepable)
     attr.prog_flags = BPF_F_SLEEPABLE;
   long fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
   LoadResult r{fd >= 0, fd < 0 ? errno : 0, std::string(log.data())};
@@ -95,10 +103,11 @@ std::string errorLine(const LoadResult &r) {
   return last;
 }
 
-/// The type printed for R0 on instruction 0's line ("; R0_w=pkt(r=0) ..."), or "".
-std::string r0TypeAfterInsn0(const std::string &log) {
+/// The type printed for R0 on instruction `index`'s line ("; R0_w=pkt(r=0) ..."), or "".
+std::string r0TypeAfterInsn(const std::string &log, int index) {
+  std::string prefix = std::to_string(index) + ": (";
   for (const std::string &line : lines(log)) {
-    if (line.rfind("0: (", 0) != 0)
+    if (line.rfind(prefix, 0) != 0)
       continue;
     size_t semi = line.find(';');
     if (semi == std::string::npos)
@@ -149,7 +158,7 @@ std::string probeKernel(const ProbeConfig &config, const AccessKind &access, int
   if (r.log.find("invalid bpf_context access") != std::string::npos)
     return "-";
   if (!access.write) {
-    std::string type = r0TypeAfterInsn0(r.log);
+    std::string type = r0TypeAfterInsn(r.log, 0);
     // A load refused after verification (convert_ctx_accesses) is not an is_valid_access answer.
     if (!type.empty())
       return r.loaded ? type : "!" + type + " then " + errorLine(r);
@@ -158,6 +167,73 @@ std::string probeKernel(const ProbeConfig &config, const AccessKind &access, int
   }
   if (r.loaded)
     return "!loaded without a state line for insn 0";
+  return "!" + errorLine(r);
+}
+
+namespace {
+
+/// An XSKMAP (BPF_MAP_TYPE_XSKMAP = 17) whose lookups give PTR_TO_XDP_SOCK_OR_NULL.
+int xskMapFd() {
+  static int fd = [] {
+    bpf_attr attr;
+    std::memset(&attr, 0, sizeof(attr));
+    attr.map_type = 17;
+    attr.key_size = 4;
+    attr.value_size = 4;
+    attr.max_entries = 1;
+    return int(syscall(__NR_bpf, BPF_MAP_CREATE, &attr, sizeof(attr)));
+  }();
+  return fd;
+}
+
+} // namespace
+
+std::string probeSockPointer(RegBase pointer, const AccessKind &access, int off) {
+  std::vector<bpf_insn> insns;
+  std::vector<size_t> exitJumps; // jumps to the final "r0 = 0; exit"
+  uint32_t progType = 3;         // sched_cls
+  uint8_t base = 1;
+  if (pointer == RegBase::PtrToXdpSock) {
+    progType = 6; // xdp
+    if (xskMapFd() < 0)
+      return "!no XSKMAP: errno " + std::to_string(errno);
+    insns.push_back(makeInsn(BPF_ST | BPF_MEM | BPF_W, 10, 0, -4, 0));
+    insns.push_back(makeInsn(BPF_ALU64 | BPF_MOV | BPF_X, 2, 10, 0, 0));
+    insns.push_back(makeInsn(BPF_ALU64 | BPF_ADD | BPF_K, 2, 0, 0, -4));
+    insns.push_back(makeInsn(BPF_LD | BPF_DW | BPF_IMM, 1, BPF_PSEUDO_MAP_FD, 0, xskMapFd()));
+    insns.push_back(makeInsn(0, 0, 0, 0, 0));
+    insns.push_back(makeInsn(BPF_JMP | BPF_CALL, 0, 0, 0, 1)); // map_lookup_elem
+    exitJumps.push_back(insns.size());
+    insns.push_back(makeInsn(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0, 0));
+    base = 0;
+  } else {
+    // r1 = skb->sk (sock_common_or_null); then bpf_sk_fullsock / bpf_tcp_sock for the others.
+    insns.push_back(makeInsn(BPF_LDX | BPF_MEM | BPF_DW, 1, 1, int16_t(skb::sk.off), 0));
+    exitJumps.push_back(insns.size());
+    insns.push_back(makeInsn(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 0, 0));
+    if (pointer != RegBase::PtrToSockCommon) {
+      int32_t helper = pointer == RegBase::PtrToSocket ? 95 : 96;
+      insns.push_back(makeInsn(BPF_JMP | BPF_CALL, 0, 0, 0, helper));
+      exitJumps.push_back(insns.size());
+      insns.push_back(makeInsn(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0, 0));
+      base = 0;
+    }
+  }
+  int accessAt = int(insns.size());
+  insns.push_back(makeInsn(BPF_LDX | BPF_MEM | sizeCode(access.size), 0, base, int16_t(off), 0));
+  insns.push_back(makeInsn(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0));
+  insns.push_back(makeInsn(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+  for (size_t at : exitJumps)
+    insns[at].off = int16_t(insns.size() - at - 1);
+  insns.push_back(makeInsn(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0));
+  insns.push_back(makeInsn(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+  LoadResult r = loadRaw(progType, 0, false, insns);
+  if (r.log.find(" access off=") != std::string::npos &&
+      r.log.find("invalid ") != std::string::npos)
+    return "-";
+  std::string type = r0TypeAfterInsn(r.log, accessAt);
+  if (!type.empty())
+    return r.loaded ? type : "!" + type + " then " + errorLine(r);
   return "!" + errorLine(r);
 }
 

@@ -134,4 +134,16 @@ inline const std::vector<ProbeConfig> &probeConfigs() {
   return configs;
 }
 
+/// Socket pointer kinds probed (check_sock_access), with their recording keys.
+struct SockPointerKind {
+  const char *key; ///< "sock_common", "sock", "tcp_sock", "xdp_sock" (reg_type_str)
+  uint8_t base;    ///< RegBase value
+};
+
+/// Offsets probed through socket pointers: around the largest struct (bpf_tcp_sock, 112 bytes)
+/// and far offsets.
+inline std::vector<std::pair<int, int>> sockPointerRanges() {
+  return {{-32768, -32760}, {-520, -504}, {-8, 120}, {32752, 32767}};
+}
+
 } // namespace bpfverify::verifier::ctx::testing

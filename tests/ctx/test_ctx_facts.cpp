@@ -7,6 +7,7 @@
 #include "verifier/target/ctx/ctx_access.h"
 #include "verifier/target/ctx/ctx_fields.h"
 #include "verifier/target/ctx/ctx_layout.h"
+#include "verifier/target/ctx/sock_access.h"
 #include "verifier/target/ctx/uapi_types.h"
 
 #include <catch2/catch.hpp>
@@ -328,4 +329,34 @@ TEST_CASE("context member names for diagnostics", "[ctx]") {
   CHECK(ctxStruct(prog::Tracepoint) == nullptr);
   CHECK(ctxStruct(prog::Syscall) == nullptr);
   CHECK(ctxStruct(prog::Tracing) == nullptr);
+}
+
+TEST_CASE("socket pointer fields (check_sock_access)", "[ctx]") {
+  auto sockRead = [](RegBase base, int off, int size, AccessInfo *out = nullptr) {
+    AccessInfo info;
+    bool ok = sockPointerIsValidAccess(base, off, size, Access::Read, info);
+    if (out)
+      *out = info;
+    return ok;
+  };
+  // A sock_common has no type, protocol, mark or priority.
+  CHECK_FALSE(sockRead(RegBase::PtrToSockCommon, sock::type.off, 4));
+  CHECK(sockRead(RegBase::PtrToSocket, sock::type.off, 4));
+  CHECK(sockRead(RegBase::PtrToSockCommon, sock::family.off, 4));
+  AccessInfo port;
+  CHECK(sockRead(RegBase::PtrToSockCommon, sock::dstPort.off, 2, &port));
+  CHECK(port.ctxFieldSize == 2);
+  CHECK(sockRead(RegBase::PtrToTcpSock, tcpSock::bytesAcked.off, 8));
+  CHECK_FALSE(sockRead(RegBase::PtrToTcpSock, tcpSock::bytesAcked.off, 4));
+  CHECK(sockRead(RegBase::PtrToTcpSock, tcpSock::icskRetransmits.off, 4));
+  CHECK_FALSE(sockRead(RegBase::PtrToTcpSock, tcpSock::Size, 4));
+  AccessInfo upperHalf;
+  CHECK(sockRead(RegBase::PtrToTcpSock, tcpSock::bytesReceived.off + 4, 4, &upperHalf));
+  CHECK(upperHalf.conversionFails);
+  AccessInfo plain;
+  CHECK(sockRead(RegBase::PtrToTcpSock, 0, 4, &plain));
+  CHECK_FALSE(plain.conversionFails);
+  CHECK(sockRead(RegBase::PtrToXdpSock, 0, 4));
+  CHECK_FALSE(sockRead(RegBase::PtrToXdpSock, 0, 2));
+  CHECK_FALSE(sockRead(RegBase::PtrToPacket, 0, 4));
 }

@@ -55,3 +55,39 @@ TEST_CASE("record the kernel's context access answers", "[.][kernel][record]") {
     std::printf("%-28s %s\n", config.name.c_str(), available ? "recorded" : why.c_str());
   }
 }
+
+TEST_CASE("record the kernel's socket pointer access answers", "[.][kernel][record]") {
+  if (geteuid() != 0)
+    FAIL("needs root (bpf(2) program loads)");
+  utsname uts{};
+  uname(&uts);
+  using bpfverify::verifier::RegBase;
+  const SockPointerKind kinds[] = {{"sock_common", uint8_t(RegBase::PtrToSockCommon)},
+                                   {"sock", uint8_t(RegBase::PtrToSocket)},
+                                   {"tcp_sock", uint8_t(RegBase::PtrToTcpSock)},
+                                   {"xdp_sock", uint8_t(RegBase::PtrToXdpSock)}};
+  std::string text = "{\n  \"kernel\": " + nlohmann::json(uts.release).dump() + ",\n";
+  text += "  \"ranges\": " + nlohmann::json(sockPointerRanges()).dump() + ",\n";
+  text += "  \"results\": {";
+  bool firstKind = true;
+  for (const SockPointerKind &kind : kinds) {
+    text += std::string(firstKind ? "\n" : ",\n") + "    \"" + kind.key + "\": {";
+    firstKind = false;
+    bool first = true;
+    for (const AccessKind &access : accessKinds()) {
+      if (access.write || access.signExtend)
+        continue; // writes are refused before check_sock_access ("cannot write into")
+      nlohmann::json answers = nlohmann::json::array();
+      for (int off : probedOffsets(sockPointerRanges()))
+        answers.push_back(probeSockPointer(RegBase(kind.base), access, off));
+      text += std::string(first ? "\n" : ",\n") + "      \"" + access.key + "\": " + answers.dump();
+      first = false;
+    }
+    text += "\n    }";
+  }
+  text += "\n  }\n}\n";
+  std::FILE *out = std::fopen(sockPointerRecordingPath().c_str(), "w");
+  REQUIRE(out != nullptr);
+  std::fputs(text.c_str(), out);
+  std::fclose(out);
+}

@@ -24,6 +24,11 @@ struct AccessInfo {
   bool isRetval = false;
   /// Extra lines some is_valid_access functions log before failing (kernel messages).
   std::string message;
+  /// The access is valid but the type's convert_ctx_access emits no instructions for it, so the
+  /// load fails after verification: "verifier bug: error during ctx access conversion (0)"
+  /// (convert_ctx_accesses, -EFAULT). Linux 6.18 has this for 4-byte reads of the upper halves
+  /// of bpf_tcp_sock's u64 fields.
+  bool conversionFails = false;
 };
 
 /// The program-type facts the access check needs.

@@ -6,6 +6,7 @@
 
 #include "verifier/target/ctx/ctx_layout.h"
 #include "verifier/target/ctx/families.h"
+#include "verifier/target/ctx/sock_access.h"
 #include "verifier/target/ctx/uapi_types.h"
 
 #include <algorithm>
@@ -270,6 +271,34 @@ bool sockFamilyIsValidAccess(const ProgInfo &prog, int off, int size, Access acc
     return skLookupAccess(off, size, access, info);
   default:
     return skReuseportAccess(off, size, access, info);
+  }
+}
+
+bool sockPointerIsValidAccess(RegBase pointer, int off, int size, Access access, AccessInfo &info) {
+  // The kernel passes the access type along but none of these functions looks at it.
+  (void)access;
+  switch (pointer) {
+  case RegBase::PtrToSockCommon:
+    // bpf_sock_common_is_valid_access: a sock_common has no type .. priority.
+    if (off >= sock::type.off && off < sock::priority.end())
+      return false;
+    return bpfSockAccess(off, size, info);
+  case RegBase::PtrToSocket:
+    return bpfSockAccess(off, size, info);
+  case RegBase::PtrToTcpSock:
+    if (off < 0 || off >= tcpSock::Size || off % size != 0)
+      return false;
+    if (off == tcpSock::bytesReceived.off || off == tcpSock::bytesAcked.off)
+      return size == 8;
+    // The upper halves of the u64 fields pass as u32 fields, but
+    // bpf_tcp_sock_convert_ctx_access has no case for them.
+    info.conversionFails =
+        off == tcpSock::bytesReceived.off + 4 || off == tcpSock::bytesAcked.off + 4;
+    return size == 4;
+  case RegBase::PtrToXdpSock:
+    return off >= 0 && off < xdpSock::Size && off % size == 0 && size == 4;
+  default:
+    return false;
   }
 }
 
