@@ -18,6 +18,7 @@ struct Probe {
   ProgramFacts facts;
   uint32_t helperId = 0;
   std::string message; ///< last log line; "CANNOT_USE" for "program of this type cannot use helper"
+  std::vector<std::string> fields; ///< all columns of the line
 };
 
 /// The probes of one data file, minus targets the kernel refused to verify at all.
@@ -43,6 +44,7 @@ inline std::vector<Probe> readProbes(const std::string &fileName) {
     probe.facts.expectedAttachType = uint32_t(std::stoul(fields[2]));
     probe.helperId = uint32_t(std::stoul(fields[3]));
     probe.message = fields.size() > 5 ? fields[5] : "";
+    probe.fields = fields;
     // The facts the recorder loaded each target with.
     probe.facts.sleepable = probe.target == "tracing.iter.s" || probe.target == "syscall";
     if (probe.target == "tracing.tp_btf")

@@ -7,6 +7,7 @@ data="$here/../data"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 gcc -O1 -Wall -o "$tmp/helper_oracle" "$here/helper_oracle.c" -lbpf
+gcc -O1 -Wall -o "$tmp/helper_args_oracle" "$here/helper_args_oracle.c"
 for mode in zero ctx fastcall nongpl pkt; do
   case $mode in
   zero) out="$data/helper_availability.tsv" ;;
@@ -21,3 +22,8 @@ for mode in zero ctx fastcall nongpl pkt; do
   } >"$out"
   echo "wrote $out"
 done
+{
+  echo "# recorded on $(uname -r)"
+  "$tmp/helper_args_oracle"
+} >"$data/helper_args_search.tsv"
+echo "wrote $data/helper_args_search.tsv"

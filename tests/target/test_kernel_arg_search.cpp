@@ -1,0 +1,101 @@
+// Every argument type of the prototypes against the running kernel (data/helper_args_search.tsv,
+// tools/helper_args_oracle.c): for each callable (program type, helper), the recorder found,
+// position by position, the first kind of value the kernel accepts there, trying in order zero,
+// ctx, a stack pointer, the constant 8, a trusted task_struct, an initialized local dynptr, a
+// callback, a read-only map string, a map. The first kind each argument type accepts is a
+// property of the type (check_func_arg, compatible_reg_types), so the recorded kinds pin down
+// the base type, nullability, SIZE vs SIZE_OR_ZERO, uninit vs initialized dynptrs and task BTF ids.
+
+#include "tests/target/probe_data.h"
+
+#include <map>
+
+using namespace bpfverify::target;
+using namespace bpfverify::target::testing;
+using namespace bpfverify::verifier;
+
+namespace {
+
+// The first kind, in the recorder's order, that check_func_arg accepts for this argument type;
+// "?" when none of the kinds fits (sockets, ringbuf memory, per-cpu pointers, map values with
+// timers, locks or kptrs, ringbuf dynptrs, BTF types other than task_struct).
+std::string firstAcceptedKind(const HelperProto &proto, unsigned pos) {
+  uint32_t type = proto.argTypes[pos];
+  uint32_t base = baseType(type);
+  if (base == ARG_DONTCARE || base == ARG_ANYTHING || base == ARG_CONST_SIZE_OR_ZERO ||
+      base == ARG_CONST_ALLOC_SIZE_OR_ZERO || (type & PTR_MAYBE_NULL))
+    return "zero";
+  switch (base) {
+  case ARG_PTR_TO_CTX:
+    return "ctx";
+  case ARG_PTR_TO_MAP_KEY:
+  case ARG_PTR_TO_MAP_VALUE:
+  case ARG_PTR_TO_MEM:
+  case ARG_PTR_TO_STACK:
+    return "fp";
+  case ARG_PTR_TO_DYNPTR:
+    if (type & MEM_UNINIT)
+      return "fp";
+    // A local dynptr: wrong for ringbuf dynptrs and for releasing.
+    return (type & (DYNPTR_TYPE_RINGBUF | OBJ_RELEASE)) ? "?" : "dynptr";
+  case ARG_CONST_SIZE:
+  case ARG_SCALAR:
+    return "const8";
+  case ARG_PTR_TO_BTF_ID:
+    return proto.argBtfType[pos] && std::string(proto.argBtfType[pos]) == "task_struct" ? "task"
+                                                                                        : "?";
+  case ARG_PTR_TO_FUNC:
+    return "func";
+  case ARG_PTR_TO_CONST_STR:
+    return "str";
+  case ARG_CONST_MAP_PTR:
+    return "map";
+  default:
+    return "?";
+  }
+}
+
+std::vector<std::string> split(const std::string &text, char separator) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::stringstream stream(text);
+  while (std::getline(stream, part, separator))
+    parts.push_back(part);
+  return parts;
+}
+
+} // namespace
+
+TEST_CASE("every argument's accepted kind matches the recorded 6.18 kernel") {
+  std::vector<Probe> probes = readProbes("helper_args_search.tsv");
+  REQUIRE(probes.size() > 2000);
+  unsigned positions = 0;
+  std::map<std::string, unsigned> kindCounts;
+  std::vector<std::string> mismatches;
+  for (const Probe &probe : probes) {
+    REQUIRE(probe.fields.size() >= 6);
+    const HelperProto *proto =
+        helperProtoFor(probe.helperId, probe.facts, KernelConfig::referenceMachine());
+    REQUIRE(proto != nullptr); // the recorder only searches callable helpers
+    std::vector<std::string> kinds = split(probe.fields[4], ',');
+    REQUIRE(kinds.size() == 5);
+    for (unsigned pos = 0; pos < 5; ++pos) {
+      std::string predicted = firstAcceptedKind(*proto, pos);
+      if (kinds[pos] != predicted)
+        mismatches.push_back(probe.target + " " + proto->kernelSymbol + " arg" +
+                             std::to_string(pos + 1) + ": kernel " + kinds[pos] + ", table " +
+                             predicted);
+      if (kinds[pos] == "?")
+        break; // the recorder could not go further
+      ++positions;
+      ++kindCounts[kinds[pos]];
+    }
+  }
+  CHECK(positions > 8000);
+  // Each kind was needed somewhere, so each argument family was exercised.
+  for (const char *kind : {"zero", "ctx", "fp", "const8", "task", "dynptr", "func", "str", "map"})
+    CHECK(kindCounts[kind] > 0);
+  for (const std::string &mismatch : mismatches)
+    UNSCOPED_INFO(mismatch);
+  CHECK(mismatches.empty());
+}

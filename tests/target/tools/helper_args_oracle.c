@@ -1,0 +1,451 @@
+// Root-only recorder: for each (program type, helper) the running kernel may call, searches
+// argument by argument for the first kind of value the kernel accepts there (zero, ctx, a stack
+// pointer, the constant 8, a trusted task_struct, an initialized dynptr, a callback, a read-only
+// string, a map of some type), keeping the earlier arguments at their accepted kinds and filling
+// the later ones with the context pointer (which fails with a message naming its register).
+// Output (tests/target/data/helper_args_search.tsv): the accepted kind of every argument position
+// ("?" where none was found) and the final log line. Build and run with record-helper-oracle.sh.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/bpf.h>
+#include <linux/btf.h>
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+enum kind { ZERO, CTX, FP, CONST8, TASK, DYNPTR, FUNC, STR, MAP, KIND_COUNT };
+static const char *const kind_names[] = {"zero", "ctx",  "fp",  "const8", "task",
+                                         "dynptr", "func", "str", "map"};
+
+struct target {
+  const char *label;
+  uint32_t prog_type, attach_type, prog_flags;
+};
+
+// One target per program type (attach types the loader requires), as in helper_oracle.c.
+static const struct target targets[] = {
+    {"socket_filter", 1, 0, 0},        {"kprobe", 2, 0, 0},
+    {"sched_cls", 3, 0, 0},            {"tracepoint", 5, 0, 0},
+    {"xdp", 6, 0, 0},                  {"perf_event", 7, 0, 0},
+    {"cgroup_skb.ingress", 8, 0, 0},   {"cgroup_sock.create", 9, 2, 0},
+    {"lwt_in", 10, 0, 0},              {"lwt_out", 11, 0, 0},
+    {"lwt_xmit", 12, 0, 0},            {"sock_ops", 13, 0, 0},
+    {"sk_skb", 14, 0, 0},              {"cgroup_device", 15, 0, 0},
+    {"sk_msg", 16, 0, 0},              {"raw_tracepoint", 17, 0, 0},
+    {"sock_addr.connect4", 18, 10, 0}, {"lwt_seg6local", 19, 0, 0},
+    {"sk_reuseport.select", 21, 39, 0}, {"flow_dissector", 22, 0, 0},
+    {"cgroup_sysctl", 23, 0, 0},       {"cgroup_sockopt.set", 25, 22, 0},
+    {"sk_lookup", 30, 36, 0},          {"syscall", 31, 0, 1u << 4},
+    {"netfilter", 32, 45, 0},
+};
+
+// Map types tried for a map argument (enum bpf_map_type), with key/value sizes they accept.
+struct map_spec {
+  uint32_t type, key_size, value_size, max_entries, flags;
+  int needs_btf;
+};
+static const struct map_spec map_specs[] = {
+    {1, 4, 8, 1, 0, 0},          // hash
+    {2, 4, 8, 1, 0, 0},          // array
+    {3, 4, 4, 1, 0, 0},          // prog_array
+    {4, 4, 4, 1, 0, 0},          // perf_event_array
+    {5, 4, 8, 1, 0, 0},          // percpu_hash
+    {7, 4, 64, 1, 0, 0},         // stack_trace
+    {8, 4, 4, 1, 0, 0},          // cgroup_array
+    {14, 4, 4, 1, 0, 0},         // devmap
+    {15, 4, 4, 1, 0, 0},         // sockmap
+    {16, 4, 4, 1, 0, 0},         // cpumap
+    {17, 4, 4, 1, 0, 0},         // xskmap
+    {18, 4, 4, 1, 0, 0},         // sockhash
+    {19, 8, 8, 0, 0, 0},         // cgroup_storage
+    {20, 4, 8, 1, 0, 0},         // reuseport_sockarray
+    {22, 0, 8, 1, 0, 0},         // queue
+    {24, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // sk_storage
+    {27, 0, 0, 4096, 0, 0},      // ringbuf
+    {28, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // inode_storage
+    {29, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // task_storage
+    {31, 0, 0, 4096, 0, 0},      // user_ringbuf
+    {32, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // cgrp_storage
+};
+#define MAP_SPEC_COUNT (sizeof(map_specs) / sizeof(map_specs[0]))
+static int map_fds[MAP_SPEC_COUNT];
+static int str_map_fd = -1, data_map_fd = -1, func_btf_fd = -1;
+
+static long sys_bpf(int cmd, union bpf_attr *attr) {
+  return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
+}
+
+static int load_btf(const void *blob, uint32_t size) {
+  union bpf_attr attr;
+  memset(&attr, 0, sizeof(attr));
+  attr.btf = (uintptr_t)blob;
+  attr.btf_size = size;
+  return (int)sys_bpf(BPF_BTF_LOAD, &attr);
+}
+
+// Program BTF for callbacks (the verifier needs func_info to know subprograms): [1] int,
+// [2] int (void), [3] static func "main", [4] static func "cb".
+static int load_func_btf(void) {
+  struct {
+    struct btf_header header;
+    struct btf_type int_type;
+    uint32_t encoding;
+    struct btf_type proto, main_func, cb_func;
+    char strings[13];
+  } __attribute__((packed)) blob;
+  memset(&blob, 0, sizeof(blob));
+  blob.header.magic = BTF_MAGIC;
+  blob.header.version = BTF_VERSION;
+  blob.header.hdr_len = sizeof(blob.header);
+  blob.header.type_len = sizeof(blob) - sizeof(blob.header) - sizeof(blob.strings);
+  blob.header.str_off = blob.header.type_len;
+  blob.header.str_len = sizeof(blob.strings);
+  blob.int_type.name_off = 1;
+  blob.int_type.info = BTF_KIND_INT << 24;
+  blob.int_type.size = 4;
+  blob.encoding = BTF_INT_SIGNED << 24 | 32;
+  blob.proto.info = BTF_KIND_FUNC_PROTO << 24;
+  blob.proto.type = 1;
+  blob.main_func.name_off = 5;
+  blob.main_func.info = BTF_KIND_FUNC << 24;
+  blob.main_func.type = 2;
+  blob.cb_func.name_off = 10;
+  blob.cb_func.info = BTF_KIND_FUNC << 24;
+  blob.cb_func.type = 2;
+  memcpy(blob.strings, "\0int\0main\0cb", 13);
+  return load_btf(&blob, sizeof(blob));
+}
+
+// A BTF blob with one type, "int", for the local-storage maps (they require BTF key/value ids).
+static int load_int_btf(void) {
+  struct {
+    struct btf_header header;
+    struct btf_type type;
+    uint32_t encoding;
+    char strings[5];
+  } __attribute__((packed)) blob;
+  memset(&blob, 0, sizeof(blob));
+  blob.header.magic = BTF_MAGIC;
+  blob.header.version = BTF_VERSION;
+  blob.header.hdr_len = sizeof(blob.header);
+  blob.header.type_off = 0;
+  blob.header.type_len = sizeof(blob.type) + sizeof(blob.encoding);
+  blob.header.str_off = blob.header.type_len;
+  blob.header.str_len = sizeof(blob.strings);
+  blob.type.name_off = 1;
+  blob.type.info = BTF_KIND_INT << 24;
+  blob.type.size = 4;
+  blob.encoding = BTF_INT_SIGNED << 24 | 32;
+  memcpy(blob.strings, "\0int", 5);
+  return load_btf(&blob, sizeof(blob));
+}
+
+static void create_maps(void) {
+  int btf_fd = load_int_btf();
+  for (size_t i = 0; i < MAP_SPEC_COUNT; i++) {
+    union bpf_attr attr;
+    memset(&attr, 0, sizeof(attr));
+    attr.map_type = map_specs[i].type;
+    attr.key_size = map_specs[i].key_size;
+    attr.value_size = map_specs[i].value_size;
+    attr.max_entries = map_specs[i].max_entries;
+    attr.map_flags = map_specs[i].flags;
+    if (map_specs[i].needs_btf) {
+      attr.btf_fd = btf_fd;
+      attr.btf_key_type_id = 1;
+      attr.btf_value_type_id = 1;
+    }
+    map_fds[i] = (int)sys_bpf(BPF_MAP_CREATE, &attr);
+    if (map_fds[i] < 0)
+      fprintf(stderr, "map type %u: %s\n", map_specs[i].type, strerror(errno));
+  }
+  func_btf_fd = load_func_btf();
+  if (func_btf_fd < 0)
+    fprintf(stderr, "func BTF: %s\n", strerror(errno));
+  // A writable array whose value backs the local dynptr (bpf_dynptr_from_mem wants map memory).
+  union bpf_attr attr;
+  memset(&attr, 0, sizeof(attr));
+  attr.map_type = BPF_MAP_TYPE_ARRAY;
+  attr.key_size = 4;
+  attr.value_size = 64;
+  attr.max_entries = 1;
+  data_map_fd = (int)sys_bpf(BPF_MAP_CREATE, &attr);
+  // A frozen read-only array holding "%d": ARG_PTR_TO_CONST_STR.
+  memset(&attr, 0, sizeof(attr));
+  attr.map_type = BPF_MAP_TYPE_ARRAY;
+  attr.key_size = 4;
+  attr.value_size = 8;
+  attr.max_entries = 1;
+  attr.map_flags = BPF_F_RDONLY_PROG;
+  str_map_fd = (int)sys_bpf(BPF_MAP_CREATE, &attr);
+  uint32_t key = 0;
+  char value[8] = "%d";
+  memset(&attr, 0, sizeof(attr));
+  attr.map_fd = str_map_fd;
+  attr.key = (uintptr_t)&key;
+  attr.value = (uintptr_t)value;
+  sys_bpf(BPF_MAP_UPDATE_ELEM, &attr);
+  memset(&attr, 0, sizeof(attr));
+  attr.map_fd = str_map_fd;
+  sys_bpf(BPF_MAP_FREEZE, &attr);
+}
+
+static struct bpf_insn insns[64];
+static int n_insns;
+
+static void emit(uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm) {
+  struct bpf_insn *insn = &insns[n_insns++];
+  memset(insn, 0, sizeof(*insn));
+  insn->code = code;
+  insn->dst_reg = dst;
+  insn->src_reg = src;
+  insn->off = off;
+  insn->imm = imm;
+}
+
+static void emit_ld_imm64(uint8_t dst, uint8_t src, int32_t imm, int32_t imm_hi) {
+  emit(BPF_LD | BPF_IMM | BPF_DW, dst, src, 0, imm);
+  emit(0, 0, 0, 0, imm_hi);
+}
+
+static char log_buf[1 << 16];
+
+// Builds and loads: r6 = ctx; zero fp-64..fp-1; preludes; r1..r5 by kind; call; r0 = 0; exit;
+// then a callback subprogram (r0 = 0; exit). Returns errno (0 on success).
+static int load(const struct target *t, int32_t helper, const enum kind kinds[5], int map_fd) {
+  n_insns = 0;
+  int need_task = 0, need_dynptr = 0, need_func = 0;
+  for (int i = 0; i < 5; i++) {
+    need_task |= kinds[i] == TASK;
+    need_dynptr |= kinds[i] == DYNPTR;
+    need_func |= kinds[i] == FUNC;
+  }
+  emit(BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 0, 0); // r6 = ctx
+  emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
+  for (int off = -64; off < 0; off += 8)
+    emit(BPF_STX | BPF_MEM | BPF_DW, 10, 0, off, 0); // *(u64 *)(r10 + off) = 0
+  if (need_dynptr) { // bpf_dynptr_from_mem(&data_map[0], 8, 0, fp - 80)
+    emit_ld_imm64(1, BPF_PSEUDO_MAP_VALUE, data_map_fd, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 2, 0, 0, 8);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 3, 0, 0, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 4, 10, 0, 0);
+    emit(BPF_ALU64 | BPF_ADD | BPF_K, 4, 0, 0, -80);
+    emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_dynptr_from_mem);
+  }
+  if (need_task) { // r9 = bpf_get_current_task_btf()
+    emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_get_current_task_btf);
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 9, 0, 0, 0);
+  }
+  int func_insn = -1;
+  for (int i = 0; i < 5; i++) {
+    uint8_t r = (uint8_t)(i + 1);
+    switch (kinds[i]) {
+    case ZERO:
+      emit(BPF_ALU64 | BPF_MOV | BPF_K, r, 0, 0, 0);
+      break;
+    case CTX:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 6, 0, 0);
+      break;
+    case FP:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 10, 0, 0);
+      emit(BPF_ALU64 | BPF_ADD | BPF_K, r, 0, 0, -64);
+      break;
+    case CONST8:
+      emit(BPF_ALU64 | BPF_MOV | BPF_K, r, 0, 0, 8);
+      break;
+    case TASK:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 9, 0, 0);
+      break;
+    case DYNPTR:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 10, 0, 0);
+      emit(BPF_ALU64 | BPF_ADD | BPF_K, r, 0, 0, -80);
+      break;
+    case FUNC:
+      func_insn = n_insns;
+      emit_ld_imm64(r, BPF_PSEUDO_FUNC, 0, 0); // imm patched below
+      break;
+    case STR:
+      emit_ld_imm64(r, BPF_PSEUDO_MAP_VALUE, str_map_fd, 0);
+      break;
+    case MAP:
+      emit_ld_imm64(r, BPF_PSEUDO_MAP_FD, map_fd, 0);
+      break;
+    default:
+      break;
+    }
+  }
+  emit(BPF_JMP | BPF_CALL, 0, 0, 0, helper);
+  emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
+  emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+  if (need_func) { // callback: r0 = 0; exit
+    insns[func_insn].imm = n_insns - func_insn - 1;
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
+    emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+  }
+  union bpf_attr attr;
+  memset(&attr, 0, sizeof(attr));
+  struct bpf_func_info func_info[2] = {{0, 3}, {0, 4}};
+  if (need_func) {
+    func_info[1].insn_off = (uint32_t)(n_insns - 2);
+    attr.prog_btf_fd = (uint32_t)func_btf_fd;
+    attr.func_info = (uintptr_t)func_info;
+    attr.func_info_rec_size = sizeof(func_info[0]);
+    attr.func_info_cnt = 2;
+  }
+  attr.prog_type = t->prog_type;
+  attr.expected_attach_type = t->attach_type;
+  attr.prog_flags = t->prog_flags;
+  attr.insns = (uintptr_t)insns;
+  attr.insn_cnt = n_insns;
+  attr.license = (uintptr_t) "GPL";
+  attr.log_buf = (uintptr_t)log_buf;
+  attr.log_size = sizeof(log_buf);
+  attr.log_level = 1;
+  log_buf[0] = 0;
+  int fd = (int)syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+  if (fd >= 0)
+    close(fd);
+  return fd >= 0 ? 0 : errno;
+}
+
+static void last_message(char *out, size_t out_size) {
+  out[0] = 0;
+  char *save = NULL;
+  for (char *line = strtok_r(log_buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    if (!strncmp(line, "processed ", 10) || !strncmp(line, "verification time", 17) ||
+        !strncmp(line, "stack depth", 11) || !*line)
+      continue;
+    snprintf(out, out_size, "%s", line);
+  }
+  for (char *p = out; *p; p++)
+    if (*p == '\t')
+      *p = ' ';
+}
+
+// The lowest argument register (1..5) a message names ("R3 ...", "arg #2" is R3), or 6.
+static int lowest_register(const char *msg) {
+  int lowest = 6;
+  for (const char *p = msg; *p; p++) {
+    if (*p == 'R' && p[1] >= '1' && p[1] <= '5' && (p == msg || p[-1] == ' ') &&
+        (p[2] == ' ' || p[2] == '=' || p[2] == 0 || p[2] == ','))
+      lowest = p[1] - '0' < lowest ? p[1] - '0' : lowest;
+    if (!strncmp(p, "arg #", 5) && p[5] >= '0' && p[5] <= '4')
+      lowest = p[5] - '0' + 1 < lowest ? p[5] - '0' + 1 : lowest;
+    if (!strncmp(p, "arg#", 4) && p[4] >= '0' && p[4] <= '4')
+      lowest = p[4] - '0' + 1 < lowest ? p[4] - '0' + 1 : lowest;
+  }
+  return lowest;
+}
+
+// Complaints about the argument being checked that name no register: a zero-sized stack access,
+// a const dynptr to a mutating helper, a map value without the BTF a timer/lock/kptr needs, a
+// sockmap value argument, releasing an unacquired reference, writing a read-only map, or a map
+// a sleepable program may not use at all (check_map_prog_compatibility).
+static int argument_complaint(const char *msg) {
+  static const char *const complaints[] = {
+      "invalid zero-sized read",   "cannot pass pointer to const",
+      "has to have BTF in order",  "invalid arg_type for sockmap",
+      "is an unacquired reference", "write into map forbidden",
+      "Sleepable programs can only use", "potential write to dynptr"};
+  for (size_t i = 0; i < sizeof(complaints) / sizeof(complaints[0]); i++)
+    if (strstr(msg, complaints[i]))
+      return 1;
+  return 0;
+}
+
+// check_map_func_compatibility's refusal of the map's type, judged after all arguments.
+static int map_refused(const char *msg) {
+  return strstr(msg, "cannot pass map_type") || strstr(msg, "expected prog array map");
+}
+
+// Whether the argument at position pos (0-based) passed: the kernel's complaint is about a later
+// argument, or names no argument at all (check_helper_call's checks after the arguments, the
+// reference-leak and return-value checks at exit, or success).
+static int accepted(const char *msg, int pos) {
+  int reg = lowest_register(msg);
+  if (reg <= pos + 1)
+    return 0;
+  return reg <= 5 || !argument_complaint(msg);
+}
+
+int main(int argc, char **argv) {
+  create_maps();
+  int only_helper = argc > 1 ? atoi(argv[1]) : 0;
+  printf("# argument kinds the kernel accepts, searched position by position (helper_args_oracle.c)\n");
+  printf("# target\tprog_type\tattach_type\thelper_id\tkinds\tmap_type\tlast_log_line\n");
+  char msg[512];
+  for (size_t ti = 0; ti < sizeof(targets) / sizeof(targets[0]); ti++) {
+    const struct target *t = &targets[ti];
+    for (int32_t helper = 1; helper < 212; helper++) {
+      if (only_helper && helper != only_helper)
+        continue;
+      enum kind probe[5] = {CTX, CTX, CTX, CTX, CTX};
+      probe[0] = ZERO;
+      load(t, helper, probe, -1);
+      last_message(msg, sizeof(msg));
+      if (strstr(msg, "cannot use helper") || strstr(msg, "GPL-restricted") ||
+          strstr(msg, "not allowed in probe") || strstr(msg, "might sleep"))
+        continue; // refused before its arguments: nothing to learn
+      // Outer loop over map types: a map's type is only judged after all arguments
+      // (check_map_func_compatibility), so keep the map type that gets furthest.
+      int best_map = -1, best_score = -1, solved[5] = {0};
+      enum kind best[5];
+      char best_msg[512] = "";
+      for (int m = -1; m < (int)MAP_SPEC_COUNT; m++) {
+        if (m >= 0 && map_fds[m] < 0)
+          continue;
+        enum kind kinds[5] = {CTX, CTX, CTX, CTX, CTX};
+        int ok[5] = {0}, solved_count = 0;
+        for (int pos = 0; pos < 5; pos++) {
+          for (int k = 0; k < KIND_COUNT; k++) {
+            if (k == MAP && m < 0)
+              continue;
+            kinds[pos] = (enum kind)k;
+            load(t, helper, kinds, m >= 0 ? map_fds[m] : -1);
+            last_message(msg, sizeof(msg));
+            if (getenv("ORACLE_DEBUG"))
+              fprintf(stderr, "%s #%d map %d pos %d kind %s: %s\n", t->label, helper,
+                      m >= 0 ? (int)map_specs[m].type : -1, pos, kind_names[k], msg);
+            if (accepted(msg, pos)) {
+              ok[pos] = 1;
+              break;
+            }
+          }
+          if (!ok[pos]) {
+            kinds[pos] = CTX;
+            break; // later positions cannot be judged
+          }
+          solved_count++;
+        }
+        load(t, helper, kinds, m >= 0 ? map_fds[m] : -1);
+        last_message(msg, sizeof(msg));
+        int refused = map_refused(msg);
+        int score = solved_count == 5 && !refused ? 100 : solved_count * 2 + !refused;
+        if (score > best_score) {
+          best_score = score;
+          memcpy(best, kinds, sizeof(best));
+          memcpy(solved, ok, sizeof(solved));
+          snprintf(best_msg, sizeof(best_msg), "%s", msg);
+          best_map = m;
+        }
+        if (score == 100)
+          break;
+      }
+      int uses_map = 0;
+      for (int pos = 0; pos < 5; pos++)
+        uses_map |= solved[pos] && best[pos] == MAP;
+      if (!uses_map)
+        best_map = -1;
+      printf("%s\t%u\t%u\t%d\t", t->label, t->prog_type, t->attach_type, helper);
+      for (int pos = 0; pos < 5; pos++)
+        printf("%s%s", pos ? "," : "", solved[pos] ? kind_names[best[pos]] : "?");
+      printf("\t%d\t%s\n", best_map >= 0 ? (int)map_specs[best_map].type : -1, best_msg);
+      fflush(stdout);
+    }
+  }
+  return 0;
+}
