@@ -5,6 +5,7 @@
 #include "verifier/check/mem.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/pruning_glue.h"
 #include "verifier/engine/uapi.h"
 #include "verifier/engine/verify_options.h"
 #include "verifier/target/func_proto.h"
@@ -615,9 +616,10 @@ bool checkFuncCall(Env &env) {
     env.markRegScratched(i);
   }
   st.curframe++;
+  env.insnIdx = env.subprogs[subprog].start - 1;
+  resetLiveStackCallchain(env);
   if (env.log.verboseEnabled())
     logCallerCallee(env);
-  env.insnIdx = env.subprogs[subprog].start - 1;
   return true;
 }
 

@@ -254,7 +254,7 @@ bool checkStackWriteFixedOff(Env &env, FuncState &state, int off, int size, int 
   if (state.stack[spi].slotType[0] == SlotType::Dynptr)
     return env.notSupported("write over a dynptr stack slot");
   env.markStackSlotScratched(spi);
-  stackWriteHook(env, state.frameno, spi, size == BPF_REG_SIZE);
+  stackWriteHook(env, state.frameno, spi, size == BPF_REG_SIZE && !(off % BPF_REG_SIZE));
   if (reg && !(off % BPF_REG_SIZE) && reg->isScalar()) {
     bool fits = regWidth(*reg) <= 8 * size;
     if (fits)

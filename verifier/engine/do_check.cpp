@@ -92,6 +92,7 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
                              "BPF_EXIT instruction in main prog"))
         return InsnOutcome::Error;
       if (env.cur->curframe) {
+        updateLiveStack(env);
         if (!prepareFuncExit(env))
           return InsnOutcome::Error;
         doPrintState = true;
@@ -120,16 +121,6 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
   }
   env.insnIdx++;
   return InsnOutcome::Next;
-}
-
-/// update_branch_counts()
-void updateBranchCounts(VerifierState *st) {
-  while (st) {
-    uint32_t br = --st->branches;
-    if (br)
-      break;
-    st = st->parent.get();
-  }
 }
 
 } // namespace
@@ -183,7 +174,9 @@ bool doCheck(Env &env) {
     }
     // process_bpf_exit:
     env.scratched.all();
-    updateBranchCounts(env.cur.get());
+    if (!updateBranchCounts(env, env.cur.get()))
+      return false;
+    updateLiveStack(env);
     if (env.branchStack.empty())
       break;
     BranchElem &head = env.branchStack.back();

@@ -6,6 +6,9 @@
 #include "lib/isa/insn.h"
 #include "lib/object/object.h"
 #include "verifier/domain/options.h"
+#include "verifier/engine/pruning/precision.h"
+#include "verifier/engine/pruning/scc_visits.h"
+#include "verifier/engine/pruning/stack_liveness.h"
 #include "verifier/log/scratched.h"
 #include "verifier/log/source_lines.h"
 #include "verifier/log/verifier_log.h"
@@ -98,7 +101,16 @@ public:
   /// compute_live_registers(): registers live before each instruction.
   std::vector<uint16_t> liveRegsBefore;
   /// Precision backtracking is wired in; without it checkpoints keep every scalar precise.
-  bool precisionTracking = false;
+  bool precisionTracking = true;
+  /// What precision backtracking reads from this run (instructions, subprograms, log).
+  pruning::PrecisionEnv penv;
+  /// kernel/bpf/liveness.c: stack slots that may still be read.
+  std::unique_ptr<pruning::StackLiveness> liveness;
+  /// SCC visits and their backedges (loop precision).
+  std::unique_ptr<pruning::SccVisits> scc;
+  /// env->explored_states_size and env->free_list_size (for peak_states).
+  uint64_t exploredStatesSize = 0;
+  uint64_t freeListSize = 0;
   IdMap &idmapScratch() {
     if (!idmap_)
       idmap_ = std::make_unique<IdMap>();
@@ -114,8 +126,15 @@ public:
 
   /// The pending branches (env->head); back() is the top.
   std::vector<BranchElem> branchStack;
-  /// Explored states per instruction (env->explored_states); front() is the newest.
+  /// Explored states in the kernel's hash buckets (env->explored_states, indexed by
+  /// (insn_idx ^ callsite) % prog_len); front() is the newest.
   std::vector<std::deque<ExploredState>> explored;
+  /// explored_state(): the bucket for insnIdx in the current frame.
+  std::deque<ExploredState> &exploredBucket(uint32_t insnIdx) {
+    int32_t callsite = cur->cur().callsite;
+    uint32_t key = uint32_t(int32_t(insnIdx) ^ callsite);
+    return explored[key % uint32_t(explored.size())];
+  }
 
   // Counters of print_verification_stats.
   uint64_t insnProcessed = 0;

@@ -1,5 +1,6 @@
 #include "verifier/verify.h"
 
+#include "lib/isa/disasm.h"
 #include "lib/isa/liveness.h"
 #include "verifier/check/call.h"
 #include "verifier/check/ld_imm.h"
@@ -55,6 +56,37 @@ void setupSourceLines(Env &env) {
       });
 }
 
+/// The precision, stack-liveness and SCC machinery of verifier/engine/pruning for this run.
+void setupPruning(Env &env, std::vector<uint32_t> scc) {
+  pruning::PrecisionEnv &p = env.penv;
+  p.insns = env.insns;
+  p.findSubprog = [&env](uint32_t i) { return env.findSubprog(i); };
+  p.subprogIsGlobal = [&env](uint32_t s) {
+    return s < env.subprogs.size() && env.subprogs[s].isGlobal;
+  };
+  p.callsCallback = [&env](uint32_t i) { return i < env.aux.size() && env.aux[i].callsCallback; };
+  p.isSyncCallbackCallingKfunc = [](const isa::Insn &) { return false; };
+  p.bpfCapable = true;
+  p.verbose = [&env](std::string_view s) { env.log.write(s); };
+  p.logLevel2 = env.log.level2();
+  p.formatInsn = [&env](uint32_t i) { return isa::formatInstruction(env.insns, i, {}); };
+  p.printState = [&env](const VerifierState &st, uint32_t fr) {
+    printVerifierState(env.log, st, fr, true, env.scratched, env.printCtx);
+  };
+  pruning::StackLivenessProgram program;
+  program.insns = env.insns;
+  for (const SubprogInfo &sp : env.subprogs)
+    program.subprogStarts.push_back(sp.start);
+  program.callsCallback = [&env](uint32_t i) {
+    return i < env.aux.size() && env.aux[i].callsCallback;
+  };
+  env.liveness = std::make_unique<pruning::StackLiveness>(std::move(program));
+  if (env.log.level2())
+    env.liveness->setLog([&env](std::string_view s) { env.log.write(s); },
+                         [&env](uint32_t i) { return env.aux[i].prunePoint; });
+  env.scc = std::make_unique<pruning::SccVisits>(std::move(scc));
+}
+
 /// The message the oracle reads: the last line written before the statistics.
 std::string lastLine(const std::string &text) {
   size_t end = text.size();
@@ -96,8 +128,12 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
       return fn->argCount();
     };
     env.liveRegsBefore = isa::liveRegsBefore(env.insns, params);
+    std::vector<uint32_t> scc = isa::computeScc(env.insns);
     for (size_t i = 0; i < env.aux.size() && i < env.liveRegsBefore.size(); i++)
       env.aux[i].liveRegsBefore = env.liveRegsBefore[i];
+    for (size_t i = 0; i < env.aux.size() && i < scc.size(); i++)
+      env.aux[i].scc = scc[i];
+    setupPruning(env, std::move(scc));
     ok = doCheckMain(env);
   }
   uint64_t ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(

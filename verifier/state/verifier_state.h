@@ -76,6 +76,8 @@ inline constexpr uint32_t INSN_F_FRAMENO_MASK = 0x7;
 inline constexpr uint32_t INSN_F_SPI_MASK = 0x3f;
 inline constexpr uint32_t INSN_F_SPI_SHIFT = 3;
 inline constexpr uint32_t INSN_F_STACK_ACCESS = 1u << 9;
+inline constexpr uint32_t INSN_F_DST_REG_STACK = 1u << 10;
+inline constexpr uint32_t INSN_F_SRC_REG_STACK = 1u << 11;
 
 /// struct bpf_verifier_state
 struct VerifierState {
@@ -105,6 +107,9 @@ struct VerifierState {
   std::shared_ptr<VerifierState> parent;
   /// Branches still being explored below this state (kernel: branches).
   uint32_t branches = 0;
+  /// An explored state evicted from its list while paths below it are still open (the
+  /// kernel's bpf_verifier_state_list.in_free_list): counted in peak_states until freed.
+  bool inFreeList = false;
 
   FuncState &cur() { return frames[curframe]; }
   const FuncState &cur() const { return frames[curframe]; }
