@@ -386,7 +386,7 @@ TEST_CASE("func_states_equal compares only registers live at the instruction", "
   IdMap m;
   std::vector<uint16_t> live(5, 0xffff);
   EquivalenceContext ctx;
-  ctx.liveRegsBefore = live;
+  ctx.liveRegsBefore = [&](uint32_t i) { return live[i]; };
   CHECK_FALSE(statesEqual(old, cur, ExactLevel::NotExact, m, ctx));
   live[3] = uint16_t(~(1u << 2));
   CHECK(statesEqual(old, cur, ExactLevel::NotExact, m, ctx));
@@ -400,8 +400,9 @@ TEST_CASE("clean_verifier_state drops dead registers and stack slots", "[equival
   spill(st.frames[0], 0, scalarConst(3));
   spill(st.frames[0], 1, scalarConst(4));
   std::vector<uint16_t> live = {0, uint16_t((1u << 2) | (1u << 10))};
-  cleanVerifierState(st, live,
-                     [](uint32_t frameno, uint32_t spi) { return frameno == 0 && spi == 1; });
+  cleanVerifierState(
+      st, [&](uint32_t i) { return live[i]; },
+      [](uint32_t frameno, uint32_t spi) { return frameno == 0 && spi == 1; });
   CHECK(st.cleaned);
   CHECK(st.frames[0].regs[1].isNotInit());
   CHECK(st.frames[0].regs[2].isScalar());

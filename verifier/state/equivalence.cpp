@@ -283,9 +283,7 @@ uint32_t frameInsnIdx(const VerifierState &st, uint32_t frame) {
 
 bool funcStatesEqual(const FuncState &old, const FuncState &cur, uint32_t insnIdx, ExactLevel exact,
                      IdMap &idmap, const EquivalenceContext &ctx) {
-  const uint16_t liveRegs = ctx.liveRegsBefore.empty() || insnIdx >= ctx.liveRegsBefore.size()
-                                ? uint16_t(0xffff)
-                                : ctx.liveRegsBefore[insnIdx];
+  const uint16_t liveRegs = ctx.liveRegsBefore ? ctx.liveRegsBefore(insnIdx) : uint16_t(0xffff);
   if (old.callbackDepth > cur.callbackDepth)
     return false;
   for (size_t i = 0; i < old.regs.size(); i++)
@@ -332,12 +330,12 @@ void cleanFuncState(FuncState &st, uint16_t liveRegs, const StackSlotAlive &stac
   }
 }
 
-void cleanVerifierState(VerifierState &st, std::span<const uint16_t> liveRegsBefore,
+void cleanVerifierState(VerifierState &st, const LiveRegsBefore &liveRegsBefore,
                         const StackSlotAlive &stackSlotAlive) {
   st.cleaned = true;
   for (uint32_t i = 0; i <= st.curframe && i < st.frames.size(); i++) {
     const uint32_t ip = frameInsnIdx(st, i);
-    const uint16_t live = ip < liveRegsBefore.size() ? liveRegsBefore[ip] : uint16_t(0xffff);
+    const uint16_t live = liveRegsBefore ? liveRegsBefore(ip) : uint16_t(0xffff);
     cleanFuncState(st.frames[i], live, stackSlotAlive);
   }
 }

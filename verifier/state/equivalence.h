@@ -8,7 +8,6 @@
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <span>
 
 namespace bpfverify::verifier {
 
@@ -47,11 +46,14 @@ struct EquivalenceOptions {
   bool allowUninitStack = true;
 };
 
+/// insn_aux_data[insnIdx].live_regs_before (compute_live_registers, bit n = rn).
+using LiveRegsBefore = std::function<uint16_t(uint32_t insnIdx)>;
+
 /// What states_equal() needs from the verifier environment besides the two states.
 struct EquivalenceContext {
-  /// insn_aux_data[i].live_regs_before (compute_live_registers). func_states_equal() compares only
-  /// registers live before the frame's instruction. Empty: every register counts as live.
-  std::span<const uint16_t> liveRegsBefore;
+  /// func_states_equal() compares only registers live before the frame's instruction. Unset:
+  /// every register counts as live.
+  LiveRegsBefore liveRegsBefore;
   /// env->id_gen at the time of the comparison (seeds IdMap::tmpIdGen).
   uint32_t idGen = 0;
   EquivalenceOptions options;
@@ -98,9 +100,8 @@ using StackSlotAlive = std::function<bool(uint32_t frameno, uint32_t spi)>;
 void cleanFuncState(FuncState &st, uint16_t liveRegs, const StackSlotAlive &stackSlotAlive);
 /// clean_verifier_state(): cleans every frame at frameInsnIdx() and sets `cleaned`. The caller
 /// must have run bpf_live_stack_query_init(st) (StackLiveness::liveStackQueryInit) first, which
-/// the kernel does at the top of this function. An index beyond `liveRegsBefore` counts as all
-/// registers live.
-void cleanVerifierState(VerifierState &st, std::span<const uint16_t> liveRegsBefore,
+/// the kernel does at the top of this function. Unset `liveRegsBefore`: all registers live.
+void cleanVerifierState(VerifierState &st, const LiveRegsBefore &liveRegsBefore,
                         const StackSlotAlive &stackSlotAlive);
 
 /// states_maybe_looping(): same frame depth and the innermost frame's registers identical up to
