@@ -55,6 +55,34 @@ std::string firstAcceptedKind(const HelperProto &proto, unsigned pos) {
   }
 }
 
+// reg_type_str() of the register check_helper_call makes of the return type, up to its "(".
+std::string returnedRegType(const HelperProto &proto) {
+  uint32_t ret = proto.retType;
+  std::string nullable = (ret & PTR_MAYBE_NULL) ? "_or_null" : "";
+  std::string btf = proto.retBtfType ? proto.retBtfType : "";
+  switch (baseType(ret)) {
+  case RET_INTEGER:
+    return "scalar";
+  case RET_VOID:
+    return "-";
+  case RET_PTR_TO_MAP_VALUE:
+    return "map_value" + nullable;
+  case RET_PTR_TO_SOCKET:
+    return "sock" + nullable;
+  case RET_PTR_TO_TCP_SOCK:
+    return "tcp_sock" + nullable;
+  case RET_PTR_TO_SOCK_COMMON:
+    return "sock_common" + nullable;
+  case RET_PTR_TO_MEM:
+    return std::string((ret & MEM_RDONLY) ? "rdonly_" : "") +
+           ((ret & MEM_RINGBUF) ? "ringbuf_mem" : "mem") + nullable;
+  case RET_PTR_TO_BTF_ID:
+    return std::string((ret & PTR_TRUSTED) ? "trusted_" : "") + "ptr" + nullable + "_" + btf;
+  default:
+    return "?";
+  }
+}
+
 std::vector<std::string> split(const std::string &text, char separator) {
   std::vector<std::string> parts;
   std::string part;
@@ -95,6 +123,37 @@ TEST_CASE("every argument's accepted kind matches the recorded 6.18 kernel") {
   // Each kind was needed somewhere, so each argument family was exercised.
   for (const char *kind : {"zero", "ctx", "fp", "const8", "task", "dynptr", "func", "str", "map"})
     CHECK(kindCounts[kind] > 0);
+  for (const std::string &mismatch : mismatches)
+    UNSCOPED_INFO(mismatch);
+  CHECK(mismatches.empty());
+}
+
+TEST_CASE("the returned register type matches the recorded 6.18 kernel") {
+  // Column 8: R0 as the log shows it after the call with the recorder's best arguments, or "-"
+  // when the program stops before reading r0 (void helpers, refusals at the call).
+  unsigned compared = 0;
+  std::vector<std::string> mismatches;
+  for (const Probe &probe : readProbes("helper_args_search.tsv")) {
+    REQUIRE(probe.fields.size() >= 8);
+    std::string r0 = probe.fields[7];
+    std::string lastLine = probe.fields[6];
+    // Only calls that passed every check at the call instruction say anything about R0.
+    bool callPassed = lastLine.empty() || lastLine.find("reference leak") != std::string::npos;
+    if (!callPassed || probe.fields[4].find('?') != std::string::npos)
+      continue;
+    const HelperProto *proto =
+        helperProtoFor(probe.helperId, probe.facts, KernelConfig::referenceMachine());
+    REQUIRE(proto != nullptr);
+    // "R0=map_value_or_null(id=1,...)" or "R0_w=..." -> "map_value_or_null"
+    size_t equals = r0.find('=');
+    std::string kernelType =
+        r0 == "-" ? "-" : r0.substr(equals + 1, r0.find('(', equals) - equals - 1);
+    ++compared;
+    if (kernelType != returnedRegType(*proto))
+      mismatches.push_back(probe.target + " " + proto->kernelSymbol + ": kernel " + kernelType +
+                           ", table " + returnedRegType(*proto));
+  }
+  CHECK(compared > 1500);
   for (const std::string &mismatch : mismatches)
     UNSCOPED_INFO(mismatch);
   CHECK(mismatches.empty());

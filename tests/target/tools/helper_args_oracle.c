@@ -213,6 +213,8 @@ static void emit_ld_imm64(uint8_t dst, uint8_t src, int32_t imm, int32_t imm_hi)
 }
 
 static char log_buf[1 << 16];
+static uint32_t log_level = 1;
+static int use_r0; // read r0 after the call, so that the log's state after the call shows it
 
 // Builds and loads: r6 = ctx; zero fp-64..fp-1; preludes; r1..r5 by kind; call; r0 = 0; exit;
 // then a callback subprogram (r0 = 0; exit). Returns errno (0 on success).
@@ -279,6 +281,8 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
     }
   }
   emit(BPF_JMP | BPF_CALL, 0, 0, 0, helper);
+  if (use_r0)
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 1, 0, 0, 0); // r1 = r0
   emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
   emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
   if (need_func) { // callback: r0 = 0; exit
@@ -304,7 +308,7 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
   attr.license = (uintptr_t) "GPL";
   attr.log_buf = (uintptr_t)log_buf;
   attr.log_size = sizeof(log_buf);
-  attr.log_level = 1;
+  attr.log_level = log_level;
   log_buf[0] = 0;
   int fd = (int)syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
   if (fd >= 0)
@@ -376,7 +380,7 @@ int main(int argc, char **argv) {
   create_maps();
   int only_helper = argc > 1 ? atoi(argv[1]) : 0;
   printf("# argument kinds the kernel accepts, searched position by position (helper_args_oracle.c)\n");
-  printf("# target\tprog_type\tattach_type\thelper_id\tkinds\tmap_type\tlast_log_line\n");
+  printf("# target\tprog_type\tattach_type\thelper_id\tkinds\tmap_type\tlast_log_line\tr0_after_call\n");
   char msg[512];
   for (size_t ti = 0; ti < sizeof(targets) / sizeof(targets[0]); ti++) {
     const struct target *t = &targets[ti];
@@ -440,10 +444,30 @@ int main(int argc, char **argv) {
         uses_map |= solved[pos] && best[pos] == MAP;
       if (!uses_map)
         best_map = -1;
+      // R0 after the call, from the instruction-level log of the best argument choice
+      // ("R0=map_value_or_null(...)"; "-" when the program stops before reading r0, as after a
+      // void helper: "R0 !read_ok").
+      char r0[256] = "-";
+      log_level = 2;
+      use_r0 = 1;
+      load(t, helper, best, best_map >= 0 ? map_fds[best_map] : -1);
+      log_level = 1;
+      use_r0 = 0;
+      // The copy "r1 = r0" right after the call shows R0's type as R1's (the state after the
+      // call itself may be printed apart, after precision-tracking lines).
+      for (char *line = strtok(log_buf, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] < '0' || line[0] > '9' || !strstr(line, ": (bf) r1 = r0"))
+          continue;
+        char *state = strstr(line, "; ");
+        char *reg = state ? strstr(state, " R1") : NULL;
+        if (reg)
+          snprintf(r0, sizeof(r0), "R0%.*s", (int)strcspn(reg + 3, " "), reg + 3);
+        break;
+      }
       printf("%s\t%u\t%u\t%d\t", t->label, t->prog_type, t->attach_type, helper);
       for (int pos = 0; pos < 5; pos++)
         printf("%s%s", pos ? "," : "", solved[pos] ? kind_names[best[pos]] : "?");
-      printf("\t%d\t%s\n", best_map >= 0 ? (int)map_specs[best_map].type : -1, best_msg);
+      printf("\t%d\t%s\t%s\n", best_map >= 0 ? (int)map_specs[best_map].type : -1, best_msg, r0);
       fflush(stdout);
     }
   }
