@@ -158,3 +158,33 @@ TEST_CASE("the returned register type matches the recorded 6.18 kernel") {
     UNSCOPED_INFO(mismatch);
   CHECK(mismatches.empty());
 }
+
+TEST_CASE("MEM_WRITE matches the recorded 6.18 kernel for every stack-pointer argument") {
+  // Column 9: each argument that took a stack pointer, retried with a pointer into a frozen
+  // read-only map: 'w' the kernel said "write into map forbidden", 'r' it accepted the memory,
+  // 'x' another complaint (size, dynptr placement), '-' not a stack-pointer argument.
+  unsigned writes = 0, reads = 0;
+  std::vector<std::string> mismatches;
+  for (const Probe &probe : readProbes("helper_args_search.tsv")) {
+    REQUIRE(probe.fields.size() >= 9);
+    const std::string &access = probe.fields[8];
+    REQUIRE(access.size() == 5);
+    const HelperProto *proto =
+        helperProtoFor(probe.helperId, probe.facts, KernelConfig::referenceMachine());
+    REQUIRE(proto != nullptr);
+    for (unsigned pos = 0; pos < 5; ++pos) {
+      if (access[pos] != 'w' && access[pos] != 'r')
+        continue;
+      bool kernelWrites = access[pos] == 'w';
+      (kernelWrites ? writes : reads)++;
+      if (kernelWrites != ((proto->argTypes[pos] & MEM_WRITE) != 0))
+        mismatches.push_back(probe.target + " " + proto->kernelSymbol + " arg" +
+                             std::to_string(pos + 1) + ": kernel " + access[pos]);
+    }
+  }
+  CHECK(writes > 300);
+  CHECK(reads > 300);
+  for (const std::string &mismatch : mismatches)
+    UNSCOPED_INFO(mismatch);
+  CHECK(mismatches.empty());
+}

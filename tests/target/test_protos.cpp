@@ -118,7 +118,7 @@ TEST_CASE("spot checks of individual prototypes") {
   CHECK(bySymbol("bpf_d_path_proto").allowed == AllowedRule::DPath);
 
   const HelperProto &syncookie = bySymbol("bpf_tcp_raw_gen_syncookie_ipv4_proto");
-  CHECK(syncookie.argTypes[0] == (ARG_PTR_TO_FIXED_SIZE_MEM));
+  CHECK(syncookie.argTypes[0] == (ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY));
   CHECK(syncookie.argSize[0] == 20); // sizeof(struct iphdr)
   CHECK(bySymbol("bpf_tcp_raw_gen_syncookie_ipv6_proto").argSize[0] == 40);
 

@@ -232,7 +232,7 @@ const HelperProto bpf_snprintf_proto{
     .kernelSymbol = "bpf_snprintf_proto",
     .gplOnly = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_MEM_OR_NULL, ARG_CONST_SIZE_OR_ZERO, ARG_PTR_TO_CONST_STR,
+    .argTypes = {ARG_PTR_TO_MEM_OR_NULL | MEM_WRITE, ARG_CONST_SIZE_OR_ZERO, ARG_PTR_TO_CONST_STR,
                  ARG_PTR_TO_MEM | PTR_MAYBE_NULL | MEM_RDONLY, ARG_CONST_SIZE_OR_ZERO},
 };
 
@@ -304,7 +304,7 @@ const HelperProto bpf_kallsyms_lookup_name_proto{
     .funcId = 179,
     .kernelSymbol = "bpf_kallsyms_lookup_name_proto",
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_MEM, ARG_CONST_SIZE_OR_ZERO, ARG_ANYTHING,
+    .argTypes = {ARG_PTR_TO_MEM | MEM_RDONLY, ARG_CONST_SIZE_OR_ZERO, ARG_ANYTHING,
                  ARG_PTR_TO_FIXED_SIZE_MEM | MEM_UNINIT | MEM_WRITE | MEM_ALIGNED},
     .argSize = {0, 0, 0, 8},
 };

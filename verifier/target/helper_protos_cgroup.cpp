@@ -12,7 +12,7 @@ const HelperProto bpf_sysctl_get_name_proto{
     .funcId = 101,
     .kernelSymbol = "bpf_sysctl_get_name_proto",
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM, ARG_CONST_SIZE, ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM | MEM_WRITE, ARG_CONST_SIZE, ARG_ANYTHING},
 };
 
 const HelperProto bpf_sysctl_get_current_value_proto{

@@ -267,7 +267,7 @@ const HelperProto bpf_skb_fib_lookup_proto{
     .kernelSymbol = "bpf_skb_fib_lookup_proto",
     .gplOnly = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM, ARG_CONST_SIZE, ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM | MEM_WRITE, ARG_CONST_SIZE, ARG_ANYTHING},
 };
 
 const HelperProto bpf_lwt_in_push_encap_proto{

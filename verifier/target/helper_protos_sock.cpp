@@ -614,7 +614,8 @@ const HelperProto bpf_tcp_raw_gen_syncookie_ipv4_proto{
     .gplOnly = true,
     .pktAccess = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM, ARG_PTR_TO_MEM, ARG_CONST_SIZE_OR_ZERO},
+    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY, ARG_PTR_TO_MEM | MEM_RDONLY,
+                 ARG_CONST_SIZE_OR_ZERO},
     .argSize = {20},
 };
 
@@ -625,7 +626,8 @@ const HelperProto bpf_tcp_raw_gen_syncookie_ipv6_proto{
     .gplOnly = true,
     .pktAccess = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM, ARG_PTR_TO_MEM, ARG_CONST_SIZE_OR_ZERO},
+    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY, ARG_PTR_TO_MEM | MEM_RDONLY,
+                 ARG_CONST_SIZE_OR_ZERO},
     .argSize = {40},
 };
 
@@ -636,7 +638,7 @@ const HelperProto bpf_tcp_raw_check_syncookie_ipv4_proto{
     .gplOnly = true,
     .pktAccess = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM, ARG_PTR_TO_FIXED_SIZE_MEM},
+    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY, ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY},
     .argSize = {20, 20},
 };
 
@@ -647,7 +649,7 @@ const HelperProto bpf_tcp_raw_check_syncookie_ipv6_proto{
     .gplOnly = true,
     .pktAccess = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM, ARG_PTR_TO_FIXED_SIZE_MEM},
+    .argTypes = {ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY, ARG_PTR_TO_FIXED_SIZE_MEM | MEM_RDONLY},
     .argSize = {40, 20},
 };
 

@@ -177,7 +177,7 @@ const HelperProto bpf_get_stack_proto_raw_tp{
     .kernelSymbol = "bpf_get_stack_proto_raw_tp",
     .gplOnly = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM | MEM_RDONLY, ARG_CONST_SIZE_OR_ZERO, ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_UNINIT_MEM, ARG_CONST_SIZE_OR_ZERO, ARG_ANYTHING},
 };
 
 const HelperProto bpf_get_stack_proto_tp{
@@ -257,7 +257,8 @@ const HelperProto bpf_read_branch_records_proto{
     .kernelSymbol = "bpf_read_branch_records_proto",
     .gplOnly = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM_OR_NULL, ARG_CONST_SIZE_OR_ZERO, ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM_OR_NULL | MEM_WRITE, ARG_CONST_SIZE_OR_ZERO,
+                 ARG_ANYTHING},
 };
 
 const HelperProto bpf_seq_printf_proto{
@@ -305,7 +306,7 @@ const HelperProto bpf_d_path_proto{
     .funcId = 147,
     .kernelSymbol = "bpf_d_path_proto",
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_BTF_ID, ARG_PTR_TO_MEM, ARG_CONST_SIZE_OR_ZERO},
+    .argTypes = {ARG_PTR_TO_BTF_ID, ARG_PTR_TO_MEM | MEM_WRITE, ARG_CONST_SIZE_OR_ZERO},
     .argBtfType = {"path"},
     .allowed = AllowedRule::DPath,
 };
@@ -315,8 +316,8 @@ const HelperProto bpf_snprintf_btf_proto{
     .funcId = 149,
     .kernelSymbol = "bpf_snprintf_btf_proto",
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_MEM, ARG_CONST_SIZE, ARG_PTR_TO_MEM | MEM_RDONLY, ARG_CONST_SIZE,
-                 ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_MEM | MEM_WRITE, ARG_CONST_SIZE, ARG_PTR_TO_MEM | MEM_RDONLY,
+                 ARG_CONST_SIZE, ARG_ANYTHING},
 };
 
 const HelperProto bpf_seq_printf_btf_proto{

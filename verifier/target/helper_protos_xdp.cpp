@@ -63,7 +63,7 @@ const HelperProto bpf_xdp_fib_lookup_proto{
     .kernelSymbol = "bpf_xdp_fib_lookup_proto",
     .gplOnly = true,
     .retType = RET_INTEGER,
-    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM, ARG_CONST_SIZE, ARG_ANYTHING},
+    .argTypes = {ARG_PTR_TO_CTX, ARG_PTR_TO_MEM | MEM_WRITE, ARG_CONST_SIZE, ARG_ANYTHING},
 };
 
 const HelperProto bpf_xdp_sk_lookup_tcp_proto{

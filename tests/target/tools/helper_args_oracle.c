@@ -7,6 +7,7 @@
 // ("?" where none was found) and the final log line. Build and run with record-helper-oracle.sh.
 #define _GNU_SOURCE
 #include <errno.h>
+#include <bpf/btf.h>
 #include <linux/bpf.h>
 #include <linux/btf.h>
 #include <regex.h>
@@ -24,10 +25,13 @@ static const char *const kind_names[] = {"zero", "ctx",  "fp",  "const8", "task"
 struct target {
   const char *label;
   uint32_t prog_type, attach_type, prog_flags;
+  const char *btf_name; // vmlinux BTF function or typedef naming the attach point
+  int btf_kind;
+  uint32_t btf_id;
 };
 
 // One target per program type (attach types the loader requires), as in helper_oracle.c.
-static const struct target targets[] = {
+static struct target targets[] = {
     {"socket_filter", 1, 0, 0},        {"kprobe", 2, 0, 0},
     {"sched_cls", 3, 0, 0},            {"tracepoint", 5, 0, 0},
     {"xdp", 6, 0, 0},                  {"perf_event", 7, 0, 0},
@@ -41,6 +45,8 @@ static const struct target targets[] = {
     {"cgroup_sysctl", 23, 0, 0},       {"cgroup_sockopt.set", 25, 22, 0},
     {"sk_lookup", 30, 36, 0},          {"syscall", 31, 0, 1u << 4},
     {"netfilter", 32, 45, 0},
+    {"tracing.tp_btf", 26, 23, 0, "btf_trace_sched_switch", BTF_KIND_TYPEDEF},
+    {"tracing.iter", 26, 28, 0, "bpf_iter_task", BTF_KIND_FUNC},
 };
 
 // Map types tried for a map argument (enum bpf_map_type), with key/value sizes they accept.
@@ -303,6 +309,7 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
   attr.prog_type = t->prog_type;
   attr.expected_attach_type = t->attach_type;
   attr.prog_flags = t->prog_flags;
+  attr.attach_btf_id = t->btf_id;
   attr.insns = (uintptr_t)insns;
   attr.insn_cnt = n_insns;
   attr.license = (uintptr_t) "GPL";
@@ -380,10 +387,19 @@ int main(int argc, char **argv) {
   create_maps();
   int only_helper = argc > 1 ? atoi(argv[1]) : 0;
   printf("# argument kinds the kernel accepts, searched position by position (helper_args_oracle.c)\n");
-  printf("# target\tprog_type\tattach_type\thelper_id\tkinds\tmap_type\tlast_log_line\tr0_after_call\n");
+  printf("# target\tprog_type\tattach_type\thelper_id\tkinds\tmap_type\tlast_log_line\tr0_after_call\trdonly_map_access\n");
   char msg[512];
   for (size_t ti = 0; ti < sizeof(targets) / sizeof(targets[0]); ti++) {
-    const struct target *t = &targets[ti];
+    struct target *t = &targets[ti];
+    if (t->btf_name) {
+      static struct btf *vmlinux;
+      if (!vmlinux)
+        vmlinux = btf__load_vmlinux_btf();
+      int id = vmlinux ? btf__find_by_name_kind(vmlinux, t->btf_name, t->btf_kind) : -1;
+      if (id <= 0)
+        continue;
+      t->btf_id = (uint32_t)id;
+    }
     for (int32_t helper = 1; helper < 212; helper++) {
       if (only_helper && helper != only_helper)
         continue;
@@ -464,10 +480,31 @@ int main(int argc, char **argv) {
           snprintf(r0, sizeof(r0), "R0%.*s", (int)strcspn(reg + 3, " "), reg + 3);
         break;
       }
+      // Each stack-pointer argument swapped for a pointer into the frozen read-only map: the
+      // kernel refuses it with "write into map forbidden" exactly when the helper writes there
+      // (MEM_WRITE). 'w' refused so, 'r' accepted, 'x' another complaint, '-' not a pointer.
+      char access[6] = "-----";
+      for (int pos = 0; pos < 5; pos++) {
+        if (!solved[pos] || best[pos] != FP)
+          continue;
+        enum kind swapped[5];
+        memcpy(swapped, best, sizeof(swapped));
+        swapped[pos] = STR;
+        load(t, helper, swapped, best_map >= 0 ? map_fds[best_map] : -1);
+        last_message(msg, sizeof(msg));
+        if (strstr(msg, "write into map forbidden"))
+          access[pos] = 'w';
+        else if (lowest_register(msg) <= 5 || argument_complaint(msg) ||
+                 strstr(msg, "invalid access to map value"))
+          access[pos] = 'x';
+        else
+          access[pos] = 'r';
+      }
       printf("%s\t%u\t%u\t%d\t", t->label, t->prog_type, t->attach_type, helper);
       for (int pos = 0; pos < 5; pos++)
         printf("%s%s", pos ? "," : "", solved[pos] ? kind_names[best[pos]] : "?");
-      printf("\t%d\t%s\t%s\n", best_map >= 0 ? (int)map_specs[best_map].type : -1, best_msg, r0);
+      printf("\t%d\t%s\t%s\t%s\n", best_map >= 0 ? (int)map_specs[best_map].type : -1, best_msg,
+             r0, access);
       fflush(stdout);
     }
   }

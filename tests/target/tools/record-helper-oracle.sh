@@ -7,7 +7,7 @@ data="$here/../data"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 gcc -O1 -Wall -o "$tmp/helper_oracle" "$here/helper_oracle.c" -lbpf
-gcc -O1 -Wall -o "$tmp/helper_args_oracle" "$here/helper_args_oracle.c"
+gcc -O1 -Wall -o "$tmp/helper_args_oracle" "$here/helper_args_oracle.c" -lbpf
 for mode in zero ctx fastcall nongpl pkt; do
   case $mode in
   zero) out="$data/helper_availability.tsv" ;;
