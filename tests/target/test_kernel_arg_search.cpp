@@ -2,11 +2,13 @@
 // tools/helper_args_oracle.c): for each callable (program type, helper), the recorder found,
 // position by position, the first kind of value the kernel accepts there, trying in order zero,
 // ctx, a stack pointer, the constant 8, a trusted task_struct, an initialized local dynptr, a
-// callback, a read-only map string, a map. The first kind each argument type accepts is a
+// callback, a read-only map string, a referenced socket (where bpf_sk_lookup_tcp exists),
+// reserved ringbuf memory, a ringbuf dynptr, a map. The first kind each argument type accepts is a
 // property of the type (check_func_arg, compatible_reg_types), so the recorded kinds pin down
 // the base type, nullability, SIZE vs SIZE_OR_ZERO, uninit vs initialized dynptrs and task BTF ids.
 
 #include "tests/target/probe_data.h"
+#include "verifier/target/func_ids.h"
 
 #include <map>
 
@@ -17,9 +19,9 @@ using namespace bpfverify::verifier;
 namespace {
 
 // The first kind, in the recorder's order, that check_func_arg accepts for this argument type;
-// "?" when none of the kinds fits (sockets, ringbuf memory, per-cpu pointers, map values with
-// timers, locks or kptrs, ringbuf dynptrs, BTF types other than task_struct).
-std::string firstAcceptedKind(const HelperProto &proto, unsigned pos) {
+// "?" when none of the kinds fits (per-cpu pointers, map values with timers, locks or kptrs, BTF
+// types other than task_struct, sockets where bpf_sk_lookup_tcp is not callable).
+std::string firstAcceptedKind(const HelperProto &proto, unsigned pos, bool socketsAvailable) {
   uint32_t type = proto.argTypes[pos];
   uint32_t base = baseType(type);
   if (base == ARG_DONTCARE || base == ARG_ANYTHING || base == ARG_CONST_SIZE_OR_ZERO ||
@@ -36,8 +38,14 @@ std::string firstAcceptedKind(const HelperProto &proto, unsigned pos) {
   case ARG_PTR_TO_DYNPTR:
     if (type & MEM_UNINIT)
       return "fp";
-    // A local dynptr: wrong for ringbuf dynptrs and for releasing.
-    return (type & (DYNPTR_TYPE_RINGBUF | OBJ_RELEASE)) ? "?" : "dynptr";
+    // A local dynptr, or for the ringbuf helpers (which release it) a ringbuf one.
+    return (type & (DYNPTR_TYPE_RINGBUF | OBJ_RELEASE)) ? "rbdynptr" : "dynptr";
+  case ARG_PTR_TO_RINGBUF_MEM:
+    return "rbmem";
+  case ARG_PTR_TO_SOCK_COMMON:
+  case ARG_PTR_TO_SOCKET:
+  case ARG_PTR_TO_BTF_ID_SOCK_COMMON:
+    return socketsAvailable ? "sock" : "?";
   case ARG_CONST_SIZE:
   case ARG_SCALAR:
     return "const8";
@@ -107,8 +115,10 @@ TEST_CASE("every argument's accepted kind matches the recorded 6.18 kernel") {
     REQUIRE(proto != nullptr); // the recorder only searches callable helpers
     std::vector<std::string> kinds = split(probe.fields[4], ',');
     REQUIRE(kinds.size() == 5);
+    bool sockets = helperProtoFor(BPF_FUNC_sk_lookup_tcp, probe.facts,
+                                  KernelConfig::referenceMachine()) != nullptr;
     for (unsigned pos = 0; pos < 5; ++pos) {
-      std::string predicted = firstAcceptedKind(*proto, pos);
+      std::string predicted = firstAcceptedKind(*proto, pos, sockets);
       if (kinds[pos] != predicted)
         mismatches.push_back(probe.target + " " + proto->kernelSymbol + " arg" +
                              std::to_string(pos + 1) + ": kernel " + kinds[pos] + ", table " +
@@ -121,7 +131,8 @@ TEST_CASE("every argument's accepted kind matches the recorded 6.18 kernel") {
   }
   CHECK(positions > 8000);
   // Each kind was needed somewhere, so each argument family was exercised.
-  for (const char *kind : {"zero", "ctx", "fp", "const8", "task", "dynptr", "func", "str", "map"})
+  for (const char *kind : {"zero", "ctx", "fp", "const8", "task", "dynptr", "func", "str", "sock",
+                           "rbmem", "rbdynptr", "map"})
     CHECK(kindCounts[kind] > 0);
   for (const std::string &mismatch : mismatches)
     UNSCOPED_INFO(mismatch);

@@ -18,9 +18,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-enum kind { ZERO, CTX, FP, CONST8, TASK, DYNPTR, FUNC, STR, MAP, KIND_COUNT };
-static const char *const kind_names[] = {"zero", "ctx",  "fp",  "const8", "task",
-                                         "dynptr", "func", "str", "map"};
+enum kind { ZERO, CTX, FP, CONST8, TASK, DYNPTR, FUNC, STR, SOCK, RBMEM, RBDYNPTR, MAP, KIND_COUNT };
+static const char *const kind_names[] = {"zero", "ctx",  "fp",    "const8", "task",     "dynptr",
+                                         "func", "str",  "sock", "rbmem",  "rbdynptr", "map"};
 
 struct target {
   const char *label;
@@ -28,6 +28,7 @@ struct target {
   const char *btf_name; // vmlinux BTF function or typedef naming the attach point
   int btf_kind;
   uint32_t btf_id;
+  int has_sock; // the type may call bpf_sk_lookup_tcp, which makes the SOCK kind
 };
 
 // One target per program type (attach types the loader requires), as in helper_oracle.c.
@@ -79,7 +80,7 @@ static const struct map_spec map_specs[] = {
 };
 #define MAP_SPEC_COUNT (sizeof(map_specs) / sizeof(map_specs[0]))
 static int map_fds[MAP_SPEC_COUNT];
-static int str_map_fd = -1, data_map_fd = -1, func_btf_fd = -1;
+static int str_map_fd = -1, data_map_fd = -1, func_btf_fd = -1, ringbuf_fd = -1;
 
 static long sys_bpf(int cmd, union bpf_attr *attr) {
   return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
@@ -169,6 +170,9 @@ static void create_maps(void) {
     if (map_fds[i] < 0)
       fprintf(stderr, "map type %u: %s\n", map_specs[i].type, strerror(errno));
   }
+  for (size_t i = 0; i < MAP_SPEC_COUNT; i++)
+    if (map_specs[i].type == BPF_MAP_TYPE_RINGBUF)
+      ringbuf_fd = map_fds[i];
   func_btf_fd = load_func_btf();
   if (func_btf_fd < 0)
     fprintf(stderr, "func BTF: %s\n", strerror(errno));
@@ -223,15 +227,25 @@ static uint32_t log_level = 1;
 static int use_r0; // read r0 after the call, so that the log's state after the call shows it
 
 // Builds and loads: r6 = ctx; zero fp-64..fp-1; preludes; r1..r5 by kind; call; r0 = 0; exit;
-// then a callback subprogram (r0 = 0; exit). Returns errno (0 on success).
+// the NULL exits of the preludes (r0 = 0; exit); then a callback subprogram (r0 = 0; exit).
+// Preludes: r9 = trusted task_struct, fp-80 a local dynptr, r8 = a referenced socket from
+// bpf_sk_lookup_tcp, r7 = reserved ringbuf memory, fp-96 a ringbuf dynptr.
+// Returns errno (0 on success), or -2 when a kind cannot be made in this program type.
 static int load(const struct target *t, int32_t helper, const enum kind kinds[5], int map_fd) {
   n_insns = 0;
-  int need_task = 0, need_dynptr = 0, need_func = 0;
+  int need_task = 0, need_dynptr = 0, need_func = 0, need_sock = 0, need_rbmem = 0,
+      need_rbdynptr = 0;
   for (int i = 0; i < 5; i++) {
     need_task |= kinds[i] == TASK;
     need_dynptr |= kinds[i] == DYNPTR;
     need_func |= kinds[i] == FUNC;
+    need_sock |= kinds[i] == SOCK;
+    need_rbmem |= kinds[i] == RBMEM;
+    need_rbdynptr |= kinds[i] == RBDYNPTR;
   }
+  if (need_sock && !t->has_sock)
+    return -2;
+  int null_jumps[2], n_null_jumps = 0;
   emit(BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 0, 0); // r6 = ctx
   emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
   for (int off = -64; off < 0; off += 8)
@@ -247,6 +261,35 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
   if (need_task) { // r9 = bpf_get_current_task_btf()
     emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_get_current_task_btf);
     emit(BPF_ALU64 | BPF_MOV | BPF_X, 9, 0, 0, 0);
+  }
+  if (need_sock) { // r8 = bpf_sk_lookup_tcp(ctx, fp - 64, 12, BPF_F_CURRENT_NETNS, 0), not NULL
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 1, 6, 0, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 2, 10, 0, 0);
+    emit(BPF_ALU64 | BPF_ADD | BPF_K, 2, 0, 0, -64);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 3, 0, 0, 12);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 4, 0, 0, -1);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 5, 0, 0, 0);
+    emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_sk_lookup_tcp);
+    null_jumps[n_null_jumps++] = n_insns;
+    emit(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0, 0); // if r0 == 0 goto null exit
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 8, 0, 0, 0);
+  }
+  if (need_rbmem) { // r7 = bpf_ringbuf_reserve(ringbuf, 8, 0), not NULL
+    emit_ld_imm64(1, BPF_PSEUDO_MAP_FD, ringbuf_fd, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 2, 0, 0, 8);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 3, 0, 0, 0);
+    emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_ringbuf_reserve);
+    null_jumps[n_null_jumps++] = n_insns;
+    emit(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 7, 0, 0, 0);
+  }
+  if (need_rbdynptr) { // bpf_ringbuf_reserve_dynptr(ringbuf, 8, 0, fp - 96)
+    emit_ld_imm64(1, BPF_PSEUDO_MAP_FD, ringbuf_fd, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 2, 0, 0, 8);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 3, 0, 0, 0);
+    emit(BPF_ALU64 | BPF_MOV | BPF_X, 4, 10, 0, 0);
+    emit(BPF_ALU64 | BPF_ADD | BPF_K, 4, 0, 0, -96);
+    emit(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_ringbuf_reserve_dynptr);
   }
   int func_insn = -1;
   for (int i = 0; i < 5; i++) {
@@ -282,6 +325,16 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
     case MAP:
       emit_ld_imm64(r, BPF_PSEUDO_MAP_FD, map_fd, 0);
       break;
+    case SOCK:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 8, 0, 0);
+      break;
+    case RBMEM:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 7, 0, 0);
+      break;
+    case RBDYNPTR:
+      emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 10, 0, 0);
+      emit(BPF_ALU64 | BPF_ADD | BPF_K, r, 0, 0, -96);
+      break;
     default:
       break;
     }
@@ -291,6 +344,12 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
     emit(BPF_ALU64 | BPF_MOV | BPF_X, 1, 0, 0, 0); // r1 = r0
   emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
   emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+  if (n_null_jumps) { // the preludes' NULL exit
+    for (int j = 0; j < n_null_jumps; j++)
+      insns[null_jumps[j]].off = (int16_t)(n_insns - null_jumps[j] - 1);
+    emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
+    emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+  }
   if (need_func) { // callback: r0 = 0; exit
     insns[func_insn].imm = n_insns - func_insn - 1;
     emit(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0);
@@ -400,6 +459,9 @@ int main(int argc, char **argv) {
         continue;
       t->btf_id = (uint32_t)id;
     }
+    enum kind zeros[5] = {ZERO, ZERO, ZERO, ZERO, ZERO};
+    load(t, BPF_FUNC_sk_lookup_tcp, zeros, -1);
+    t->has_sock = !strstr(log_buf, "cannot use helper");
     for (int32_t helper = 1; helper < 212; helper++) {
       if (only_helper && helper != only_helper)
         continue;
@@ -425,7 +487,8 @@ int main(int argc, char **argv) {
             if (k == MAP && m < 0)
               continue;
             kinds[pos] = (enum kind)k;
-            load(t, helper, kinds, m >= 0 ? map_fds[m] : -1);
+            if (load(t, helper, kinds, m >= 0 ? map_fds[m] : -1) == -2)
+              continue;
             last_message(msg, sizeof(msg));
             if (getenv("ORACLE_DEBUG"))
               fprintf(stderr, "%s #%d map %d pos %d kind %s: %s\n", t->label, helper,
