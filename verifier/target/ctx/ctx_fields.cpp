@@ -278,10 +278,12 @@ std::string ctxMemberAt(const CtxStruct &s, int off) {
     int inner = off - f.field.off;
     if (f.nested) {
       std::string member = ctxMemberAt(*f.nested, inner);
-      return member.empty() ? name : name + "." + member;
+      if (!member.empty())
+        name.append(".").append(member);
+      return name;
     }
     if (f.elemSize > 0)
-      name += "[" + std::to_string(inner / f.elemSize) + "]";
+      name.append("[").append(std::to_string(inner / f.elemSize)).append("]");
     return name;
   }
   return "";
