@@ -21,9 +21,16 @@ void forEachScalar(VerifierState &st, bool precise) {
   }
 }
 
+/// insn_aux_data[i].live_regs_before; beyond the program every register counts as live.
+LiveRegsBefore liveRegsOf(const Env &env) {
+  return [&env](uint32_t i) -> uint16_t {
+    return i < env.liveRegsBefore.size() ? env.liveRegsBefore[i] : uint16_t(0xffff);
+  };
+}
+
 EquivalenceContext equivalenceContext(const Env &env) {
   EquivalenceContext ctx;
-  ctx.liveRegsBefore = env.liveRegsBefore;
+  ctx.liveRegsBefore = liveRegsOf(env);
   ctx.idGen = env.idGen;
   return ctx;
 }
@@ -53,7 +60,7 @@ void cleanLiveStates(Env &env, uint32_t insnIdx, const VerifierState &cur) {
     if (incompleteReadMarks(env, st))
       continue;
     env.liveness->liveStackQueryInit(st);
-    cleanVerifierState(st, env.liveRegsBefore, [&](uint32_t fr, uint32_t spi) {
+    cleanVerifierState(st, liveRegsOf(env), [&](uint32_t fr, uint32_t spi) {
       return env.liveness->stackSlotAlive(fr, spi);
     });
   }
@@ -99,8 +106,9 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
     bool hit = false, loop = false;
     if (old.branches) {
       if (env.aux[insnIdx].callsCallback) {
+        // A callback-calling instruction: a match is a hit, without a backedge.
         if (statesEqual(old, cur, ExactLevel::RangeWithin, idmap, ctx))
-          hit = loop = true;
+          hit = true;
       } else if (statesMaybeLooping(old, cur) &&
                  statesEqual(old, cur, ExactLevel::Exact, idmap, ctx) &&
                  !iterActiveDepthsDiffer(old, cur) && old.mayGotoDepth == cur.mayGotoDepth &&
