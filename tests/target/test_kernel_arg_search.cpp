@@ -47,7 +47,6 @@ std::string firstAcceptedKind(const HelperProto &proto, unsigned pos, bool socke
   case ARG_PTR_TO_BTF_ID_SOCK_COMMON:
     return socketsAvailable ? "sock" : "?";
   case ARG_CONST_SIZE:
-  case ARG_SCALAR:
     return "const8";
   case ARG_PTR_TO_BTF_ID:
     return proto.argBtfType[pos] && std::string(proto.argBtfType[pos]) == "task_struct" ? "task"

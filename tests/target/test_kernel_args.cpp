@@ -50,7 +50,6 @@ std::string expectedTypes(uint32_t argType) {
   case ARG_CONST_SIZE:
   case ARG_CONST_SIZE_OR_ZERO:
   case ARG_CONST_ALLOC_SIZE_OR_ZERO:
-  case ARG_SCALAR:
     return "scalar";
   default:
     return "?";
@@ -64,7 +63,6 @@ bool acceptsZero(uint32_t argType) {
   switch (baseType(argType)) {
   case ARG_DONTCARE:
   case ARG_ANYTHING:
-  case ARG_SCALAR:
   case ARG_CONST_SIZE:
   case ARG_CONST_SIZE_OR_ZERO:
   case ARG_CONST_ALLOC_SIZE_OR_ZERO:

@@ -12,7 +12,8 @@
 namespace bpfverify::target {
 
 // enum bpf_arg_type: base values (low 8 bits), then the kernel's flag combinations. Plain
-// constants, not an enum, because the kernel ORs them with enum bpf_type_flag values.
+// constants, not an enum, because the kernel ORs them with enum bpf_type_flag values. Values as
+// in the vmlinux BTF of 6.18 (which has no ARG_SCALAR, unlike Debian's 6.12).
 inline constexpr uint32_t ARG_DONTCARE = 0;
 inline constexpr uint32_t ARG_CONST_MAP_PTR = 1;
 inline constexpr uint32_t ARG_PTR_TO_MAP_KEY = 2;
@@ -23,22 +24,21 @@ inline constexpr uint32_t ARG_CONST_SIZE = 6;
 inline constexpr uint32_t ARG_CONST_SIZE_OR_ZERO = 7;
 inline constexpr uint32_t ARG_PTR_TO_CTX = 8;
 inline constexpr uint32_t ARG_ANYTHING = 9;
-inline constexpr uint32_t ARG_SCALAR = 10;
-inline constexpr uint32_t ARG_PTR_TO_SPIN_LOCK = 11;
-inline constexpr uint32_t ARG_PTR_TO_SOCK_COMMON = 12;
-inline constexpr uint32_t ARG_PTR_TO_SOCKET = 13;
-inline constexpr uint32_t ARG_PTR_TO_BTF_ID = 14;
-inline constexpr uint32_t ARG_PTR_TO_RINGBUF_MEM = 15;
-inline constexpr uint32_t ARG_CONST_ALLOC_SIZE_OR_ZERO = 16;
-inline constexpr uint32_t ARG_PTR_TO_BTF_ID_SOCK_COMMON = 17;
-inline constexpr uint32_t ARG_PTR_TO_PERCPU_BTF_ID = 18;
-inline constexpr uint32_t ARG_PTR_TO_FUNC = 19;
-inline constexpr uint32_t ARG_PTR_TO_STACK = 20;
-inline constexpr uint32_t ARG_PTR_TO_CONST_STR = 21;
-inline constexpr uint32_t ARG_PTR_TO_TIMER = 22;
-inline constexpr uint32_t ARG_KPTR_XCHG_DEST = 23;
-inline constexpr uint32_t ARG_PTR_TO_DYNPTR = 24;
-inline constexpr uint32_t BPF_ARG_TYPE_MAX = 25;
+inline constexpr uint32_t ARG_PTR_TO_SPIN_LOCK = 10;
+inline constexpr uint32_t ARG_PTR_TO_SOCK_COMMON = 11;
+inline constexpr uint32_t ARG_PTR_TO_SOCKET = 12;
+inline constexpr uint32_t ARG_PTR_TO_BTF_ID = 13;
+inline constexpr uint32_t ARG_PTR_TO_RINGBUF_MEM = 14;
+inline constexpr uint32_t ARG_CONST_ALLOC_SIZE_OR_ZERO = 15;
+inline constexpr uint32_t ARG_PTR_TO_BTF_ID_SOCK_COMMON = 16;
+inline constexpr uint32_t ARG_PTR_TO_PERCPU_BTF_ID = 17;
+inline constexpr uint32_t ARG_PTR_TO_FUNC = 18;
+inline constexpr uint32_t ARG_PTR_TO_STACK = 19;
+inline constexpr uint32_t ARG_PTR_TO_CONST_STR = 20;
+inline constexpr uint32_t ARG_PTR_TO_TIMER = 21;
+inline constexpr uint32_t ARG_KPTR_XCHG_DEST = 22;
+inline constexpr uint32_t ARG_PTR_TO_DYNPTR = 23;
+inline constexpr uint32_t BPF_ARG_TYPE_MAX = 24;
 
 inline constexpr uint32_t ARG_PTR_TO_MAP_VALUE_OR_NULL =
     verifier::PTR_MAYBE_NULL | ARG_PTR_TO_MAP_VALUE;
