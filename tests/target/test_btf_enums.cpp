@@ -176,3 +176,18 @@ TEST_CASE("program type, attach type and helper id constants match the 6.18 BTF"
 #undef BPF_HELPER
                                Constant{"__BPF_FUNC_MAX_ID", BPF_FUNC_MAX_ID}});
 }
+
+TEST_CASE("the type flags the prototypes combine match the 6.18 BTF") {
+  // verifier/state/reg_type.h's TypeFlag, which the ARG_*/RET_* combinations are built from.
+  using namespace bpfverify::verifier;
+  checkEnum("bpf_type_flag", {CONSTANT(PTR_MAYBE_NULL),    CONSTANT(MEM_RDONLY),
+                              CONSTANT(MEM_RINGBUF),       CONSTANT(MEM_USER),
+                              CONSTANT(MEM_PERCPU),        CONSTANT(OBJ_RELEASE),
+                              CONSTANT(PTR_UNTRUSTED),     CONSTANT(MEM_UNINIT),
+                              CONSTANT(DYNPTR_TYPE_LOCAL), CONSTANT(DYNPTR_TYPE_RINGBUF),
+                              CONSTANT(MEM_FIXED_SIZE),    CONSTANT(MEM_ALLOC),
+                              CONSTANT(PTR_TRUSTED),       CONSTANT(MEM_RCU),
+                              CONSTANT(NON_OWN_REF),       CONSTANT(DYNPTR_TYPE_SKB),
+                              CONSTANT(DYNPTR_TYPE_XDP),   CONSTANT(MEM_ALIGNED),
+                              CONSTANT(MEM_WRITE),         CONSTANT(DYNPTR_TYPE_SKB_META)});
+}
