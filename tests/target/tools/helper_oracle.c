@@ -28,6 +28,7 @@ static const struct probe_target targets[] = {
     {"kprobe.multi", 2, 42, NULL, 0},
     {"uprobe.multi", 2, 48, NULL, 0},
     {"kprobe.session", 2, 56, NULL, 0},
+    {"uprobe.session", 2, 57, NULL, 0},
     {"sched_cls", 3, 0, NULL, 0},
     {"sched_act", 4, 0, NULL, 0},
     {"tracepoint", 5, 0, NULL, 0},
