@@ -93,7 +93,7 @@ TEST_CASE("human output: one line per program, then insn, message and source") {
                "  insn 13: R0 max value is outside of the allowed memory range\n"
                "  example_map_oob.bpf.c:33:9: return s->value[i];\n"
                "testdata/example_map_oob.bpf.o: tc/read_slot_off_by_one: sched_cls: unverified "
-               "(the verifier is not implemented yet)\n"
+               "(not modelled by bpfverify yet)\n"
                "2 programs: 0 accepted, 1 rejected, 1 unverified\n");
 }
 

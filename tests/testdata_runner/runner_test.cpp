@@ -9,6 +9,8 @@
 #include "lib/report/program_report.h"
 #include "verifier/result.h"
 
+#include "verifier/verify.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -33,10 +35,14 @@ const btf::Target &shippedTarget() {
   return target;
 }
 
-/// The verifier does not exist yet. Once verifier::verify() does, call it here: every check
-/// below that is guarded by "verdict != Unverified" starts running.
-verifier::Result verify(const object::Object &, const object::Program &, const btf::Target &) {
-  return verifier::Result{};
+/// The verifier as the reference machine's kernel (6.18.44) behaves, with a level-2 log for the
+/// annotations' message checks.
+verifier::Result verify(const object::Object &object, const object::Program &program,
+                        const btf::Target &target) {
+  verifier::VerifyOptions opts = verifier::VerifyOptions::referenceMachine();
+  opts.logLevel = 2;
+  size_t index = size_t(&program - object.programs.data());
+  return verifier::verify(object, index, &target, opts);
 }
 
 /// Every testdata/progs/*.bpf.c, as "stem" ("example_map_oob").
@@ -76,14 +82,17 @@ void checkVerdict(const object::Object &object, const object::Program &program,
                   const nlohmann::json *kernel, const report::Expectation *annotations) {
   verifier::Result result = verify(object, program, shippedTarget());
   if (result.verdict == verifier::Verdict::Unverified) {
-    WARN(program.name << ": verdict check skipped: bpfverify has no verifier yet (unverified)");
+    WARN(program.name << ": verdict check skipped: " << result.unverifiedReason);
     return;
   }
   report::ProgramReport rep = report::buildProgramReport(object, program, result);
   if (kernel && (*kernel)["verdict"] != "env-refused") {
     CHECK(verifier::verdictName(result.verdict) == (*kernel)["verdict"].get<std::string>());
-    if (result.rejection && !(*kernel)["error"].is_null())
+    if (result.rejection && !(*kernel)["error"].is_null()) {
       CHECK(result.rejection->message == (*kernel)["error"]["message"].get<std::string>());
+      if ((*kernel)["error"]["insn_index"].is_number())
+        CHECK(result.rejection->insnIndex == (*kernel)["error"]["insn_index"].get<uint32_t>());
+    }
   }
   if (annotations && annotations->privileged.success) {
     CHECK((result.verdict == verifier::Verdict::Accept) == *annotations->privileged.success);

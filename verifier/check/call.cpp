@@ -116,7 +116,6 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_CONST_SIZE:
   case tg::ARG_CONST_SIZE_OR_ZERO:
   case tg::ARG_CONST_ALLOC_SIZE_OR_ZERO:
-  case tg::ARG_SCALAR:
     return {RegType(R::Scalar)};
   case tg::ARG_CONST_MAP_PTR:
     return {RegType(R::ConstPtrToMap)};
@@ -349,7 +348,6 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     return markChainPrecision(env, int(regno));
   case tg::ARG_PTR_TO_CTX:
   case tg::ARG_PTR_TO_STACK:
-  case tg::ARG_SCALAR:
   case tg::ARG_PTR_TO_RINGBUF_MEM:
   case tg::ARG_PTR_TO_SOCK_COMMON:
   case tg::ARG_PTR_TO_SOCKET:
