@@ -18,9 +18,12 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-enum kind { ZERO, CTX, FP, CONST8, TASK, DYNPTR, FUNC, STR, SOCK, RBMEM, RBDYNPTR, MAP, KIND_COUNT };
-static const char *const kind_names[] = {"zero", "ctx",  "fp",    "const8", "task",     "dynptr",
-                                         "func", "str",  "sock", "rbmem",  "rbdynptr", "map"};
+enum kind {
+  ZERO, CTX, FP, CONST8, TASK, DYNPTR, FUNC, STR, LOCK, TIMER, SOCK, RBMEM, RBDYNPTR, MAP, KIND_COUNT
+};
+static const char *const kind_names[] = {"zero", "ctx",   "fp",   "const8", "task",
+                                         "dynptr", "func", "str", "lock",   "timer",
+                                         "sock", "rbmem", "rbdynptr", "map"};
 
 struct target {
   const char *label;
@@ -53,7 +56,7 @@ static struct target targets[] = {
 // Map types tried for a map argument (enum bpf_map_type), with key/value sizes they accept.
 struct map_spec {
   uint32_t type, key_size, value_size, max_entries, flags;
-  int needs_btf;
+  uint32_t btf_value_type; // BTF value type id in the maps' BTF (key type int), or 0
 };
 static const struct map_spec map_specs[] = {
     {1, 4, 8, 1, 0, 0},          // hash
@@ -77,10 +80,13 @@ static const struct map_spec map_specs[] = {
     {29, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // task_storage
     {31, 0, 0, 4096, 0, 0},      // user_ringbuf
     {32, 4, 4, 0, BPF_F_NO_PREALLOC, 1}, // cgrp_storage
+    {2, 4, 8, 1, 0, 3},                  // array whose value holds a bpf_spin_lock
+    {2, 4, 16, 1, 0, 6},                 // array whose value holds a bpf_timer
 };
 #define MAP_SPEC_COUNT (sizeof(map_specs) / sizeof(map_specs[0]))
 static int map_fds[MAP_SPEC_COUNT];
-static int str_map_fd = -1, data_map_fd = -1, func_btf_fd = -1, ringbuf_fd = -1;
+static int str_map_fd = -1, data_map_fd = -1, func_btf_fd = -1, ringbuf_fd = -1, lock_map_fd = -1,
+           timer_map_fd = -1;
 
 static long sys_bpf(int cmd, union bpf_attr *attr) {
   return syscall(__NR_bpf, cmd, attr, sizeof(*attr));
@@ -127,32 +133,71 @@ static int load_func_btf(void) {
   return load_btf(&blob, sizeof(blob));
 }
 
-// A BTF blob with one type, "int", for the local-storage maps (they require BTF key/value ids).
-static int load_int_btf(void) {
-  struct {
-    struct btf_header header;
-    struct btf_type type;
-    uint32_t encoding;
-    char strings[5];
-  } __attribute__((packed)) blob;
-  memset(&blob, 0, sizeof(blob));
-  blob.header.magic = BTF_MAGIC;
-  blob.header.version = BTF_VERSION;
-  blob.header.hdr_len = sizeof(blob.header);
-  blob.header.type_off = 0;
-  blob.header.type_len = sizeof(blob.type) + sizeof(blob.encoding);
-  blob.header.str_off = blob.header.type_len;
-  blob.header.str_len = sizeof(blob.strings);
-  blob.type.name_off = 1;
-  blob.type.info = BTF_KIND_INT << 24;
-  blob.type.size = 4;
-  blob.encoding = BTF_INT_SIGNED << 24 | 32;
-  memcpy(blob.strings, "\0int", 5);
-  return load_btf(&blob, sizeof(blob));
+// The maps' BTF: [1] int, [2] struct bpf_spin_lock { int val; }, [3] struct lock_value { struct
+// bpf_spin_lock lock; int pad; }, [4] long, [5] struct bpf_timer { long a, b; }, [6] struct
+// timer_value { struct bpf_timer timer; }. The local-storage maps use int for key and value.
+static uint32_t btf_words[128];
+static int n_btf_words;
+static char btf_strings[256];
+static int n_btf_strings;
+
+static uint32_t btf_string(const char *text) {
+  uint32_t off = (uint32_t)n_btf_strings;
+  memcpy(btf_strings + n_btf_strings, text, strlen(text) + 1);
+  n_btf_strings += (int)strlen(text) + 1;
+  return off;
+}
+
+static void btf_int(const char *name, uint32_t size) {
+  btf_words[n_btf_words++] = btf_string(name);
+  btf_words[n_btf_words++] = BTF_KIND_INT << 24;
+  btf_words[n_btf_words++] = size;
+  btf_words[n_btf_words++] = BTF_INT_SIGNED << 24 | size * 8;
+}
+
+static void btf_struct(const char *name, uint32_t size, int members, const char *const names[],
+                       const uint32_t types[], const uint32_t bit_offsets[]) {
+  btf_words[n_btf_words++] = btf_string(name);
+  btf_words[n_btf_words++] = BTF_KIND_STRUCT << 24 | (uint32_t)members;
+  btf_words[n_btf_words++] = size;
+  for (int i = 0; i < members; i++) {
+    btf_words[n_btf_words++] = btf_string(names[i]);
+    btf_words[n_btf_words++] = types[i];
+    btf_words[n_btf_words++] = bit_offsets[i];
+  }
+}
+
+static int load_maps_btf(void) {
+  n_btf_strings = 1; // offset 0 is ""
+  btf_int("int", 4);
+  btf_struct("bpf_spin_lock", 4, 1, (const char *const[]){"val"}, (const uint32_t[]){1},
+             (const uint32_t[]){0});
+  btf_struct("lock_value", 8, 2, (const char *const[]){"lock", "pad"}, (const uint32_t[]){2, 1},
+             (const uint32_t[]){0, 32});
+  btf_int("long", 8);
+  btf_struct("bpf_timer", 16, 2, (const char *const[]){"a", "b"}, (const uint32_t[]){4, 4},
+             (const uint32_t[]){0, 64});
+  btf_struct("timer_value", 16, 1, (const char *const[]){"timer"}, (const uint32_t[]){5},
+             (const uint32_t[]){0});
+  static unsigned char blob[sizeof(struct btf_header) + sizeof(btf_words) + sizeof(btf_strings)];
+  struct btf_header header;
+  memset(&header, 0, sizeof(header));
+  header.magic = BTF_MAGIC;
+  header.version = BTF_VERSION;
+  header.hdr_len = sizeof(header);
+  header.type_len = (uint32_t)n_btf_words * 4;
+  header.str_off = header.type_len;
+  header.str_len = (uint32_t)n_btf_strings;
+  memcpy(blob, &header, sizeof(header));
+  memcpy(blob + sizeof(header), btf_words, header.type_len);
+  memcpy(blob + sizeof(header) + header.type_len, btf_strings, header.str_len);
+  return load_btf(blob, (uint32_t)(sizeof(header) + header.type_len + header.str_len));
 }
 
 static void create_maps(void) {
-  int btf_fd = load_int_btf();
+  int btf_fd = load_maps_btf();
+  if (btf_fd < 0)
+    fprintf(stderr, "maps BTF: %s\n", strerror(errno));
   for (size_t i = 0; i < MAP_SPEC_COUNT; i++) {
     union bpf_attr attr;
     memset(&attr, 0, sizeof(attr));
@@ -161,18 +206,23 @@ static void create_maps(void) {
     attr.value_size = map_specs[i].value_size;
     attr.max_entries = map_specs[i].max_entries;
     attr.map_flags = map_specs[i].flags;
-    if (map_specs[i].needs_btf) {
-      attr.btf_fd = btf_fd;
+    if (map_specs[i].btf_value_type) {
+      attr.btf_fd = (uint32_t)btf_fd;
       attr.btf_key_type_id = 1;
-      attr.btf_value_type_id = 1;
+      attr.btf_value_type_id = map_specs[i].btf_value_type;
     }
     map_fds[i] = (int)sys_bpf(BPF_MAP_CREATE, &attr);
     if (map_fds[i] < 0)
       fprintf(stderr, "map type %u: %s\n", map_specs[i].type, strerror(errno));
   }
-  for (size_t i = 0; i < MAP_SPEC_COUNT; i++)
+  for (size_t i = 0; i < MAP_SPEC_COUNT; i++) {
     if (map_specs[i].type == BPF_MAP_TYPE_RINGBUF)
       ringbuf_fd = map_fds[i];
+    if (map_specs[i].btf_value_type == 3)
+      lock_map_fd = map_fds[i];
+    if (map_specs[i].btf_value_type == 6)
+      timer_map_fd = map_fds[i];
+  }
   func_btf_fd = load_func_btf();
   if (func_btf_fd < 0)
     fprintf(stderr, "func BTF: %s\n", strerror(errno));
@@ -328,6 +378,12 @@ static int load(const struct target *t, int32_t helper, const enum kind kinds[5]
     case SOCK:
       emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 8, 0, 0);
       break;
+    case LOCK:
+      emit_ld_imm64(r, BPF_PSEUDO_MAP_VALUE, lock_map_fd, 0);
+      break;
+    case TIMER:
+      emit_ld_imm64(r, BPF_PSEUDO_MAP_VALUE, timer_map_fd, 0);
+      break;
     case RBMEM:
       emit(BPF_ALU64 | BPF_MOV | BPF_X, r, 7, 0, 0);
       break;
@@ -420,7 +476,8 @@ static int argument_complaint(const char *msg) {
       "invalid zero-sized read",   "cannot pass pointer to const",
       "has to have BTF in order",  "invalid arg_type for sockmap",
       "is an unacquired reference", "write into map forbidden",
-      "Sleepable programs can only use", "potential write to dynptr"};
+      "Sleepable programs can only use", "potential write to dynptr",
+      "progs cannot use bpf_", "has no valid bpf_", "cannot be accessed directly"};
   for (size_t i = 0; i < sizeof(complaints) / sizeof(complaints[0]); i++)
     if (strstr(msg, complaints[i]))
       return 1;
