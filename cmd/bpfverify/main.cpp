@@ -39,11 +39,11 @@ bool mentionsKconfig(const std::string &file) {
 verifier::VerifyOptions verifyOptions(const Options &options, bool runningKernel) {
   verifier::VerifyOptions v =
       runningKernel ? verifier::VerifyOptions::referenceMachine() : verifier::VerifyOptions{};
-  if (options.kernelVariant == "6.18")
-    v.domain = domain::DomainOptions::linux618();
-  else if (options.kernelVariant == "6.18.y")
-    v.domain = domain::DomainOptions::linux618Stable();
-  v.logLevel = uint32_t(options.logLevel);
+  if (!options.kernelVariant.empty())
+    v.setStable(options.kernelVariant == "6.18.y");
+  // The kernel-format log is what BPF_PROG_LOAD writes with log_level = level | BPF_LOG_STATS.
+  v.logLevel =
+      options.format == Format::Log ? uint32_t(options.logLevel) | 4u : uint32_t(options.logLevel);
   return v;
 }
 

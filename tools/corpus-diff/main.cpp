@@ -17,7 +17,7 @@ int main(int argc, char **argv) {
     if (!std::strcmp(argv[i], "--verbose"))
       verbose = true;
     else if (!std::strcmp(argv[i], "--release"))
-      opts.domain = domain::DomainOptions::linux618();
+      opts.setStable(false);
     else
       files.push_back(argv[i]);
   }

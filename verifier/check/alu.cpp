@@ -3,6 +3,7 @@
 #include "verifier/check/regs.h"
 #include "verifier/domain/scalar_alu.h"
 #include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/verify_options.h"
 
 namespace bpfverify::verifier {
 
@@ -201,6 +202,7 @@ bool adjustScalar(Env &env, RegState &dstReg, const ScalarBounds &src, bool srcI
   uint8_t op = opCode(insn.code);
   std::optional<ScalarBounds> forked;
   ScalarBounds before = dstReg.bounds;
+  uint64_t dstUmaxBefore = before.umax;
   dstReg.bounds = domain::adjustScalarMinMaxVals(before, src, op, alu64, env.dom, &forked);
   if (forked) {
     // maybe_fork_scalars() (6.18.y): the pushed branch re-runs this instruction with dst 0.
@@ -210,12 +212,39 @@ bool adjustScalar(Env &env, RegState &dstReg, const ScalarBounds &src, bool srcI
     RegState &b = branch->cur().regs[insn.dst];
     b.bounds = *forked;
   }
-  if (op == BPF_ADD && alu64 && dstReg.id && srcConst && !srcIsDst) {
+  // The linked-scalar delta of adjust_reg_min_max_vals().
+  if (env.opts.linkedRegsSubAndNegative) {
+    // 6.18.y: "rX += K" / "rX -= K" with K in s32, 64-bit, or 32-bit when rX fitted in 32 bits.
+    bool srcConstW = alu64 ? srcConst : src.isConst(true);
+    if ((op == BPF_ADD || op == BPF_SUB) && dstReg.id && srcConstW && !srcIsDst) {
+      uint64_t val = src.constValue(!alu64);
+      bool clear = false;
+      if (alu64 && (int64_t(val) < domain::S32Min || int64_t(val) > domain::S32Max))
+        clear = true;
+      if (!alu64 && dstUmaxBefore > domain::U32Max)
+        clear = true;
+      int32_t off = int32_t(uint32_t(val));
+      if (!clear && op == BPF_SUB) {
+        if (off == domain::S32Min)
+          clear = true;
+        else
+          off = -off;
+      }
+      if (clear || (dstReg.id & BPF_ADD_CONST)) {
+        clearScalarId(dstReg);
+      } else {
+        dstReg.id |= alu64 ? BPF_ADD_CONST64 : BPF_ADD_CONST32;
+        dstReg.off = off;
+      }
+    } else {
+      clearScalarId(dstReg);
+    }
+  } else if (op == BPF_ADD && alu64 && dstReg.id && srcConst && !srcIsDst) {
     uint64_t val = src.constValue(false);
     if ((dstReg.id & BPF_ADD_CONST) || val > uint64_t(domain::S32Max)) {
       clearScalarId(dstReg);
     } else {
-      dstReg.id |= BPF_ADD_CONST;
+      dstReg.id |= BPF_ADD_CONST64;
       dstReg.off = int32_t(val);
     }
   } else {
@@ -351,11 +380,16 @@ bool checkAluOp(Env &env) {
       if (opcode == BPF_NEG) {
         ScalarBounds self = dstReg.bounds;
         dstReg.bounds = domain::adjustScalarMinMaxVals(self, self, BPF_NEG, alu64, env.dom);
+        clearScalarId(dstReg); // __mark_reg_known(dst, 0) inside the NEG transfer
       } else {
         dstReg.bounds = domain::byteSwap(dstReg.bounds, alu64, opSrc(insn.code) == BPF_TO_BE,
                                          insn.imm, env.dom);
+        // scalar_byte_swap() (6.18.y) keeps the id when nothing changes: to_le64 on a
+        // little-endian target. The release marks the register unknown.
+        bool needBswap = alu64 || opSrc(insn.code) == BPF_TO_BE;
+        if (!env.dom.byteSwapTracking || needBswap || insn.imm == 16 || insn.imm == 32)
+          clearScalarId(dstReg);
       }
-      clearScalarId(dstReg);
     } else if (!checkRegArg(env, insn.dst, RegArg::DstOp)) {
       return false;
     }

@@ -614,6 +614,7 @@ bool checkFuncCall(Env &env) {
     env.markRegScratched(i);
   }
   st.curframe++;
+  env.scratched.all(); // init_func_state: mark_verifier_state_scratched
   env.insnIdx = env.subprogs[subprog].start - 1;
   resetLiveStackCallchain(env);
   if (env.log.verboseEnabled())

@@ -5,6 +5,7 @@
 #include "verifier/domain/scalar_branch.h"
 #include "verifier/engine/precision_hooks.h"
 #include "verifier/engine/uapi.h"
+#include "verifier/engine/verify_options.h"
 
 #include <algorithm>
 
@@ -234,13 +235,19 @@ void collectOne(LinkedRegs &set, RegState &reg, uint32_t id, uint32_t frameno, u
     clearScalarId(reg);
 }
 
-/// collect_linked_regs()
-void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &set) {
+/// collect_linked_regs(); with liveOnly (6.18.y) registers dead at the frame's instruction
+/// are left out.
+void collectLinkedRegs(const Env &env, VerifierState &st, uint32_t id, LinkedRegs &set) {
   id &= ~BPF_ADD_CONST;
   for (int i = int(st.curframe); i >= 0; i--) {
     FuncState &f = st.frames[i];
+    uint32_t at = uint32_t(i) == st.curframe ? st.insnIdx : uint32_t(st.frames[i + 1].callsite);
+    uint16_t live = env.opts.linkedRegsLiveOnly && at < env.liveRegsBefore.size()
+                        ? env.liveRegsBefore[at]
+                        : uint16_t(0xffff);
     for (uint32_t j = 0; j < BPF_REG_FP; j++)
-      collectOne(set, f.regs[j], id, i, j, true);
+      if (live & (1u << j))
+        collectOne(set, f.regs[j], id, i, j, true);
     for (uint32_t j = 0; j < f.stack.size(); j++)
       if (f.stack[j].isSpilledReg())
         collectOne(set, f.stack[j].spilledPtr, id, i, j, false);
@@ -262,7 +269,7 @@ uint64_t linkedRegsPack(const LinkedRegs &s) {
 
 /// sync_linked_regs()
 void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedRegs &set,
-                    const domain::DomainOptions &dom) {
+                    const domain::DomainOptions &dom, bool wideDelta) {
   RegState known = *knownPtr;
   for (int i = 0; i < set.cnt; ++i) {
     const LinkedReg &e = set.entries[i];
@@ -272,6 +279,9 @@ void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedReg
       continue;
     if ((reg.id & ~BPF_ADD_CONST) != (known.id & ~BPF_ADD_CONST))
       continue;
+    // 6.18.y: no delta relation across 32-bit and 64-bit links.
+    if (wideDelta && ((reg.id ^ known.id) & BPF_ADD_CONST) == BPF_ADD_CONST)
+      continue;
     int32_t savedSubregDef = reg.subregDef;
     if ((!(reg.id & BPF_ADD_CONST) && !(known.id & BPF_ADD_CONST)) || reg.off == known.off) {
       reg = known;
@@ -279,17 +289,25 @@ void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedReg
     } else {
       int32_t savedOff = reg.off;
       uint32_t savedId = reg.id;
-      domain::ScalarBounds delta =
-          domain::ScalarBounds::known(uint64_t(int64_t(int32_t(reg.off) - int32_t(known.off))));
+      // (s32) differences in 6.18; (s64) in 6.18.y where offsets may be negative.
+      int64_t d = wideDelta ? int64_t(reg.off) - int64_t(known.off)
+                            : int64_t(int32_t(uint32_t(reg.off) - uint32_t(known.off)));
+      domain::ScalarBounds delta = domain::ScalarBounds::known(uint64_t(d));
       reg = known;
       reg.off = savedOff;
       reg.id = savedId;
       reg.subregDef = savedSubregDef;
       // scalar32_min_max_add + scalar_min_max_add + tnum_add, without a sync (as the kernel).
       reg.bounds = domain::addWithoutSync(reg.bounds, delta);
+      // 6.18.y syncs the bounds after applying the delta (observed on 6.18.44: the tnum of
+      // a register refined this way is deduced from its ranges).
+      if (wideDelta) {
+        if ((reg.id | known.id) & BPF_ADD_CONST32)
+          reg.bounds.zext32To64();
+        reg.bounds.sync(dom);
+      }
     }
   }
-  (void)dom;
 }
 
 } // namespace
@@ -354,12 +372,11 @@ bool checkCondJmpOp(Env &env) {
         !markChainPrecision(env, insn.src))
       return false;
   }
-  if (pred == 1) {
-    env.insnIdx += insn.off + 1;
-    return true;
-  }
-  if (pred == 0) {
-    env.insnIdx += 1;
+  if (pred == 1 || pred == 0) {
+    if (env.log.verboseEnabled())
+      printInsnState(env.log, env.insnIdx, thisBranch, thisBranch.curframe, env.scratched,
+                     env.printCtx);
+    env.insnIdx += pred == 1 ? insn.off + 1 : 1;
     return true;
   }
 
@@ -369,9 +386,9 @@ bool checkCondJmpOp(Env &env) {
     srcReg = &regs[insn.src];
   LinkedRegs linked;
   if (opSrc(insn.code) == BPF_X && srcReg->isScalar() && srcReg->id)
-    collectLinkedRegs(thisBranch, srcReg->id, linked);
+    collectLinkedRegs(env, thisBranch, srcReg->id, linked);
   if (dstReg->isScalar() && dstReg->id)
-    collectLinkedRegs(thisBranch, dstReg->id, linked);
+    collectLinkedRegs(env, thisBranch, dstReg->id, linked);
   if (linked.cnt > 1 && !env.pushInsnHistory(thisBranch, 0, linkedRegsPack(linked)))
     return false;
 
@@ -403,12 +420,14 @@ bool checkCondJmpOp(Env &env) {
 
   if (opSrc(insn.code) == BPF_X && srcReg->isScalar() && srcReg->id &&
       srcReg->id == otherRegs[insn.src].id) {
-    syncLinkedRegs(thisBranch, srcReg, linked, env.dom);
-    syncLinkedRegs(*otherBranch, &otherRegs[insn.src], linked, env.dom);
+    syncLinkedRegs(thisBranch, srcReg, linked, env.dom, env.opts.linkedRegsSubAndNegative);
+    syncLinkedRegs(*otherBranch, &otherRegs[insn.src], linked, env.dom,
+                   env.opts.linkedRegsSubAndNegative);
   }
   if (dstReg->isScalar() && dstReg->id && dstReg->id == otherRegs[insn.dst].id) {
-    syncLinkedRegs(thisBranch, dstReg, linked, env.dom);
-    syncLinkedRegs(*otherBranch, &otherRegs[insn.dst], linked, env.dom);
+    syncLinkedRegs(thisBranch, dstReg, linked, env.dom, env.opts.linkedRegsSubAndNegative);
+    syncLinkedRegs(*otherBranch, &otherRegs[insn.dst], linked, env.dom,
+                   env.opts.linkedRegsSubAndNegative);
   }
 
   if (!is32 && opSrc(insn.code) == BPF_X && !srcReg->isScalar() && !dstReg->isScalar() &&
@@ -436,6 +455,9 @@ bool checkCondJmpOp(Env &env) {
     tryMatchPktPointers(insn, *dstReg, regs[insn.src], thisBranch, *otherBranch);
     // is_pointer_value() is false for privileged programs: no "pointer comparison prohibited".
   }
+  if (env.log.verboseEnabled())
+    printInsnState(env.log, env.insnIdx, thisBranch, thisBranch.curframe, env.scratched,
+                   env.printCtx);
   env.insnIdx += 1;
   return true;
 }

@@ -122,6 +122,8 @@ bool setupSubprogs(Env &env) {
   }
   env.subprogs.clear();
   for (uint32_t start : layout.starts) {
+    if (start >= env.insns.size()) // the end marker of subprog_info[subprog_cnt]
+      continue;
     SubprogInfo info;
     info.start = start;
     env.subprogs.push_back(info);

@@ -45,15 +45,32 @@ void logReturn(Env &env) {
                   env.scratched, env.printCtx);
 }
 
-void logVerificationStats(Env &env, uint64_t verificationTimeNs) {
+namespace {
+bool subprogSeen(const Env &env, uint32_t subprog) {
+  uint32_t start = env.subprogs[subprog].start;
+  uint32_t end = subprog + 1 < env.subprogs.size() ? env.subprogs[subprog + 1].start
+                                                   : uint32_t(env.insns.size());
+  for (uint32_t i = start; i < end; i++)
+    if (env.aux[i].seen)
+      return true;
+  return false;
+}
+} // namespace
+
+void logVerificationStats(Env &env, uint64_t verificationTimeNs, bool accepted) {
   VerificationStats stats;
   stats.insnProcessed = uint32_t(env.insnProcessed);
   stats.maxStatesPerInsn = uint32_t(env.maxStatesPerInsn);
   stats.totalStates = uint32_t(env.totalStates);
   stats.peakStates = uint32_t(env.peakStates);
   stats.verificationTimeNs = verificationTimeNs;
-  for (const SubprogInfo &s : env.subprogs)
-    stats.subprogStackDepths.push_back(uint32_t(s.stackDepth));
+  for (uint32_t i = 0; i < env.subprogs.size(); i++) {
+    // opt_remove_dead_code() runs before the statistics are printed for an accepted program:
+    // a subprogram no path reached is gone from subprog_info.
+    if (accepted && !subprogSeen(env, i))
+      continue;
+    stats.subprogStackDepths.push_back(uint32_t(env.subprogs[i].stackDepth));
+  }
   printVerificationStats(env.log, stats);
 }
 

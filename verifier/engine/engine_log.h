@@ -14,7 +14,7 @@ void logAfterInsn(Env &env);
 /// is_state_visited's "cur state:" / "old state:" dump after "infinite loop detected".
 void logInfiniteLoopStates(Env &env, const VerifierState &old);
 /// print_verification_stats()
-void logVerificationStats(Env &env, uint64_t verificationTimeNs);
+void logVerificationStats(Env &env, uint64_t verificationTimeNs, bool accepted);
 /// The disassembly of one instruction as the verifier log prints it ("(bf) r1 = r6").
 std::string insnText(const Env &env, uint32_t insnIdx);
 

@@ -11,7 +11,7 @@ namespace bpfverify::verifier {
 Env::Env(const object::Object &obj, const object::Program &prog, const btf::Target *target,
          const VerifyOptions &opts)
     : obj(obj), prog(prog), target(target), opts(opts), dom(opts.domain), insns(prog.insns),
-      aux(prog.insns.size()), log(opts.logLevel | BPF_LOG_STATS), explored(prog.insns.size()) {}
+      aux(prog.insns.size()), log(opts.logLevel), explored(prog.insns.size()) {}
 
 namespace {
 std::string vformat(const char *fmt, va_list args) {

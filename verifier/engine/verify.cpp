@@ -35,7 +35,28 @@ bool doCheckMain(Env &env) {
   r1.type = RegType(RegBase::PtrToCtx);
   env.scratched.all();
   env.insnIdx = 0;
-  return doCheck(env);
+  bool ok = doCheck(env);
+  // do_check_common(): without level 2, an accepted pass leaves no trace in the log.
+  if (ok && !env.log.level2())
+    env.log.resetTo(0);
+  return ok;
+}
+
+/// The level-2 preamble: check_subprogs()'s "func#N @start" lines and
+/// compute_live_registers()'s "Live regs before insn:" listing.
+void logPreamble(Env &env) {
+  if (!env.log.level2())
+    return;
+  for (size_t i = 0; i < env.subprogs.size(); i++)
+    env.verbose("func#%zu @%u\n", i, env.subprogs[i].start);
+}
+
+void logLiveRegs(Env &env, const isa::CallParamCount &params) {
+  if (!env.log.level2())
+    return;
+  env.verbose("Live regs before insn:\n");
+  for (const std::string &line : isa::formatLiveRegsListing(env.insns, params))
+    env.verbose("%s\n", line.c_str());
 }
 
 void setupSourceLines(Env &env) {
@@ -111,22 +132,25 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
   bool ok = !env.insns.empty();
   if (!ok)
     env.fail("invalid program: no instructions");
+  target::ProgramFacts facts;
+  facts.progType = prog.progType;
+  facts.expectedAttachType = prog.expectedAttachType;
+  isa::CallParamCount params = [&](const isa::Insn &call) -> std::optional<unsigned> {
+    if (call.src != 0)
+      return std::nullopt;
+    const target::HelperProto *fn =
+        target::helperProtoFor(uint32_t(call.imm), facts, opts.kernelConfig);
+    if (!fn)
+      return std::nullopt;
+    return fn->argCount();
+  };
   ok = ok && setupSubprogs(env);
+  if (ok)
+    logPreamble(env);
   ok = ok && checkLdImmRefs(env);
   ok = ok && checkCfg(env);
   if (ok) {
-    target::ProgramFacts facts;
-    facts.progType = prog.progType;
-    facts.expectedAttachType = prog.expectedAttachType;
-    isa::CallParamCount params = [&](const isa::Insn &call) -> std::optional<unsigned> {
-      if (call.src != 0)
-        return std::nullopt;
-      const target::HelperProto *fn =
-          target::helperProtoFor(uint32_t(call.imm), facts, opts.kernelConfig);
-      if (!fn)
-        return std::nullopt;
-      return fn->argCount();
-    };
+    logLiveRegs(env, params);
     env.liveRegsBefore = isa::liveRegsBefore(env.insns, params);
     std::vector<uint32_t> scc = isa::computeScc(env.insns);
     for (size_t i = 0; i < env.aux.size() && i < env.liveRegsBefore.size(); i++)
@@ -160,7 +184,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
   } else {
     result.verdict = Verdict::Accept;
   }
-  logVerificationStats(env, ns);
+  logVerificationStats(env, ns, result.verdict == Verdict::Accept);
   if (opts.logLevel)
     result.log = env.log.text();
   return result;

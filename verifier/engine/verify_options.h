@@ -20,11 +20,25 @@ struct VerifyOptions {
   uint32_t nrCpuIds = 64;
   /// Record the per-instruction trace into Result::trace.
   bool trace = false;
+  /// collect_linked_regs() skips registers dead at the jump (6.18.y stable: upstream "bpf:
+  /// collect only live registers in linked regs", backported March 2026).
+  bool linkedRegsLiveOnly = false;
+  /// Linked scalars through "rX += K" with negative K and through "rX -= K" (64-bit only,
+  /// K within s32; 6.18.y stable backport of upstream "bpf: Support negative offsets, BPF_SUB
+  /// ... for linked register tracking"). The release links only "rX += K", 0 <= K <= S32_MAX.
+  bool linkedRegsSubAndNegative = false;
+
+  /// The behaviour switches of 6.18.y stable kernels (see domain::DomainOptions) or the release.
+  void setStable(bool stable) {
+    domain = stable ? domain::DomainOptions::linux618Stable() : domain::DomainOptions::linux618();
+    linkedRegsLiveOnly = stable;
+    linkedRegsSubAndNegative = stable;
+  }
 
   /// The oracle machine the repository's kernel recordings come from (6.18.44).
   static VerifyOptions referenceMachine() {
     VerifyOptions o;
-    o.domain = domain::DomainOptions::linux618Stable();
+    o.setStable(true);
     o.kernelConfig = target::KernelConfig::referenceMachine();
     o.nrCpuIds = 2;
     return o;

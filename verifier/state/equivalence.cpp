@@ -117,7 +117,8 @@ bool regsafe(const RegState &old, const RegState &cur, IdMap &idmap, ExactLevel 
       return sameUpToId(old, cur) && checkScalarIds(old.id, cur.id, idmap);
     if (!old.precise && exact == ExactLevel::NotExact)
       return true;
-    if ((old.id & BPF_ADD_CONST) != (cur.id & BPF_ADD_CONST))
+    // ADD_CONST kinds must match (a linked old register may not be matched by another kind).
+    if (old.id && (old.id & BPF_ADD_CONST) != (cur.id & BPF_ADD_CONST))
       return false;
     if ((old.id & BPF_ADD_CONST) && old.off != cur.off)
       return false;

@@ -65,8 +65,12 @@ struct RegState {
   friend bool operator==(const RegState &, const RegState &) = default;
 };
 
-/// BPF_ADD_CONST: high bit of a scalar's id, "this register is the linked id plus off".
-inline constexpr uint32_t BPF_ADD_CONST = 1u << 31;
+/// BPF_ADD_CONST64 / BPF_ADD_CONST32: high bits of a scalar's id, "this register is the linked
+/// id plus off" after a 64-bit or 32-bit add (6.18.y: the 32-bit kind zero-extends when
+/// synced); BPF_ADD_CONST is either.
+inline constexpr uint32_t BPF_ADD_CONST64 = 1u << 31;
+inline constexpr uint32_t BPF_ADD_CONST32 = 1u << 30;
+inline constexpr uint32_t BPF_ADD_CONST = BPF_ADD_CONST64 | BPF_ADD_CONST32;
 
 /// __mark_reg_not_init
 void markRegNotInit(RegState &reg);
