@@ -12,13 +12,16 @@ import tempfile
 SKIP = 77
 
 
-def main():
-    oracle, root = sys.argv[1:3]
-    corpus = os.path.join(root, "testdata/raw/corpus-v1.jsonl")
-    meta = json.load(open(os.path.join(root, "testdata/raw/corpus-v1.meta.json")))
+CORPORA = ["corpus-v1", "corpus-deep-v1"]
+
+
+def check(oracle, root, stem):
+    """Returns the number of differences, or SKIP."""
+    corpus = os.path.join(root, f"testdata/raw/{stem}.jsonl")
+    meta = json.load(open(os.path.join(root, f"testdata/raw/{stem}.meta.json")))
     release = os.uname().release
     if meta["kernel_release"] != release:
-        print(f"SKIP: recorded on {meta['kernel_release']}, running {release}")
+        print(f"SKIP: {stem} recorded on {meta['kernel_release']}, running {release}")
         return SKIP
     entries = [json.loads(line) for line in open(corpus) if line.strip()]
     sample = entries[::7]
@@ -50,10 +53,18 @@ def main():
             if rec.get(key) != cur.get(key):
                 print(f"{e['id']}: {key}: recorded {rec.get(key)!r}, kernel now says {cur.get(key)!r}")
                 failures += 1
-    print(f"{len(sample)} corpus programs re-checked against the running kernel, {failures} differences")
+    print(f"{stem}: {len(sample)} programs re-checked against the running kernel, {failures} differences")
     if failures:
         print("if the generator changed on purpose: scripts/raw-corpus/record")
-    return 1 if failures else 0
+    return failures
+
+
+def main():
+    oracle, root = sys.argv[1:3]
+    results = [check(oracle, root, stem) for stem in CORPORA]
+    if SKIP in results:
+        return SKIP
+    return 1 if sum(results) else 0
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ import subprocess
 import sys
 
 
-def main():
-    root = sys.argv[1]
-    corpus = os.path.join(root, "testdata/raw/corpus-v1.jsonl")
-    meta = json.load(open(os.path.join(root, "testdata/raw/corpus-v1.meta.json")))
+CORPORA = ["corpus-v1", "corpus-deep-v1"]
+
+
+def check(root, stem):
+    corpus = os.path.join(root, f"testdata/raw/{stem}.jsonl")
+    meta = json.load(open(os.path.join(root, f"testdata/raw/{stem}.meta.json")))
     entries = [json.loads(line) for line in open(corpus) if line.strip()]
     # a spread sample: the first, the last and every 23rd entry
     sample = sorted({0, len(entries) - 1} | set(range(0, len(entries), 23)))
@@ -21,11 +23,11 @@ def main():
         args += ["--only", str(entries[i]["index"])]
     proc = subprocess.run(args, capture_output=True, text=True)
     if proc.returncode != 0:
-        print("generator failed: " + proc.stderr.strip())
+        print(f"{stem}: generator failed: " + proc.stderr.strip())
         return 1
     fresh = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     if len(fresh) != len(sample):
-        print(f"asked for {len(sample)} programs, got {len(fresh)}")
+        print(f"{stem}: asked for {len(sample)} programs, got {len(fresh)}")
         return 1
     failures = 0
     for i, new in zip(sample, fresh):
@@ -35,8 +37,13 @@ def main():
             if old.get(key) != new.get(key):
                 print(f"{old['id']}: {key} differs when regenerated")
                 failures += 1
-    print(f"{len(sample)} corpus entries regenerated, {failures} differences")
-    return 1 if failures else 0
+    print(f"{stem}: {len(sample)} entries regenerated, {failures} differences")
+    return failures
+
+
+def main():
+    root = sys.argv[1]
+    return 1 if sum(check(root, stem) for stem in CORPORA) else 0
 
 
 if __name__ == "__main__":
