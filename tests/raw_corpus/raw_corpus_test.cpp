@@ -1,4 +1,4 @@
-// The committed raw-program corpora (testdata/raw/corpus-v1.jsonl, corpus-deep-v1.jsonl): every
+// The committed raw-program corpora (testdata/raw/corpus-v1, -deep-v1, -prune-v1 .jsonl): every
 // entry is valid raw input for bpfverify, and the recorded kernel answers have the properties the
 // corpora promise.
 
@@ -28,7 +28,8 @@ struct CorpusFile {
   const char *stem;
   size_t minimum;
 };
-const CorpusFile kCorpora[] = {{"corpus-v1", 2000}, {"corpus-deep-v1", 1000}};
+const CorpusFile kCorpora[] = {
+    {"corpus-v1", 2000}, {"corpus-deep-v1", 1000}, {"corpus-prune-v1", 500}};
 
 std::vector<json> readCorpus(const std::string &stem) {
   std::ifstream in(kRawDir + stem + ".jsonl");
