@@ -4,6 +4,7 @@
 #include "verifier/check/jmp.h"
 #include "verifier/check/mem.h"
 #include "verifier/check/regs.h"
+#include "verifier/engine/global_funcs.h"
 #include "verifier/engine/precision_hooks.h"
 #include "verifier/engine/pruning_glue.h"
 #include "verifier/engine/uapi.h"
@@ -398,6 +399,28 @@ bool helperChangesPktData(int32_t id) {
 
 } // namespace
 
+bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message) {
+  RegState &reg = env.curRegs()[regno];
+  auto failed = [&] {
+    message = env.rejection ? env.rejection->message : "";
+    env.rejection.reset();
+    return false;
+  };
+  if (!checkFuncArgRegOff(env, reg, regno, tg::ARG_DONTCARE))
+    return failed();
+  if (registerIsNull(reg))
+    return true;
+  bool mayBeNull = typeMayBeNull(reg.type);
+  RegState saved = reg;
+  if (mayBeNull)
+    markPtrNotNullReg(reg);
+  bool ok = checkHelperMemAccess(env, regno, int(memSize), false, true, nullptr) &&
+            checkHelperMemAccess(env, regno, int(memSize), true, true, nullptr);
+  if (mayBeNull)
+    env.curRegs()[regno] = saved;
+  return ok ? true : failed();
+}
+
 void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno) {
   frame = FuncState{};
   for (auto &reg : frame.regs) {
@@ -596,8 +619,37 @@ bool checkFuncCall(Env &env) {
   int subprog = env.findSubprog(target);
   if (subprog < 0)
     return env.fail("verifier bug. No program starts at insn %u", target);
-  if (env.subprogs[subprog].isGlobal)
-    return env.notSupported("calls to global functions");
+  if (env.subprogs[subprog].isGlobal) {
+    std::string name = subprogName(env, uint32_t(subprog));
+    std::string message;
+    bool argsOk = checkSubprogCall(env, uint32_t(subprog), message);
+    if (env.unsupported)
+      return false;
+    if (env.cur->activeLocks)
+      return env.fail("global function calls are not allowed while holding a lock,\n"
+                      "use static function instead");
+    if (env.cur->activePreemptLocks)
+      return env.fail("global function calls are not allowed with preemption disabled,\n"
+                      "use static function instead");
+    if (env.cur->activeIrqId)
+      return env.fail("global function calls are not allowed with IRQs disabled,\n"
+                      "use static function instead");
+    if (!argsOk) {
+      if (!message.empty())
+        env.verbose("%s\n", message.c_str());
+      return env.fail("Caller passes invalid args into func#%d ('%s')", subprog, name.c_str());
+    }
+    env.verbose("Func#%d ('%s') is global and assumed valid.\n", subprog, name.c_str());
+    env.subprogs[size_t(subprog)].called = true;
+    RegState *regs = env.curRegs();
+    for (int i = 0; i < CALLER_SAVED_REGS; i++) {
+      markRegNotInit(regs[i]);
+      checkRegArg(env, uint32_t(i), RegArg::DstOpNoMark);
+    }
+    markRegUnknown(regs[0]);
+    regs[0].subregDef = 0;
+    return true;
+  }
   VerifierState &st = *env.cur;
   if (st.curframe + 1 >= uint32_t(MAX_CALL_FRAMES))
     return env.fail("the call stack of %u frames is too deep", st.curframe + 2);

@@ -18,6 +18,10 @@ bool prepareFuncExit(Env &env);
 bool checkReturnCode(Env &env);
 /// check_resource_leak() at a BPF_EXIT (and for tail calls / LD_ABS with other prefixes).
 bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char *prefix);
+/// check_mem_reg() for a global function's memory argument (check_func_arg_reg_off, then the
+/// memory readable and writable for memSize bytes, NULL allowed). On failure the inner error
+/// was written to the log; its text is returned in `message`.
+bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message);
 /// init_func_state(): a fresh frame whose R10 points to its own stack.
 void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno);
 

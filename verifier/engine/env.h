@@ -47,8 +47,18 @@ struct InsnAux {
   int32_t subprog = 0;         ///< the subprogram this instruction belongs to
 };
 
+/// struct bpf_subprog_arg_info: one argument of a global function as BTF types it.
+struct SubprogArg {
+  uint32_t argType = 0; ///< target::ARG_ANYTHING, ARG_PTR_TO_CTX, ARG_PTR_TO_MEM | flags
+  uint32_t memSize = 0;
+};
+
 /// struct bpf_subprog_info (the parts the verifier uses).
 struct SubprogInfo {
+  std::vector<SubprogArg> args; ///< valid when argsCached
+  bool argsCached = false;
+  bool called = false;   ///< func_info_aux.called: a global function reached by a call
+  bool verified = false; ///< func_info_aux.verified
   uint32_t start = 0;
   int32_t stackDepth = 0;
   bool hasTailCall = false;

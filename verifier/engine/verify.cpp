@@ -7,6 +7,7 @@
 #include "verifier/engine/cfg.h"
 #include "verifier/engine/do_check.h"
 #include "verifier/engine/engine_log.h"
+#include "verifier/engine/global_funcs.h"
 #include "verifier/log/print_context.h"
 #include "verifier/target/func_proto.h"
 
@@ -159,6 +160,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
       env.aux[i].scc = scc[i];
     setupPruning(env, std::move(scc));
     ok = doCheckMain(env);
+    ok = ok && doCheckSubprogs(env);
   }
   uint64_t ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
                              std::chrono::steady_clock::now() - started)
