@@ -102,26 +102,33 @@ Expectation collect(const btf::Btf &btf, btf::TypeId func) {
   return e;
 }
 
+/// One literal character in a POSIX extended regular expression. Bracket expressions quote
+/// the special characters ("\\]" is undefined in ERE; "[]]" is the portable form).
+void appendLiteral(std::string &out, char ch) {
+  if (ch == '\\')
+    out += "\\\\";
+  else if (ch == '^')
+    out += "\\^";
+  else if (llvm::StringRef("$.|?*+()[]{}").contains(ch))
+    out += std::string("[") + ch + "]";
+  else
+    out += ch;
+}
+
 /// A __msg pattern as a regular expression: "{{re}}" verbatim, everything else escaped.
 std::string patternToRegex(llvm::StringRef pattern) {
   std::string out;
   while (!pattern.empty()) {
     size_t open = pattern.find("{{");
     llvm::StringRef literal = pattern.substr(0, open);
-    for (char ch : literal) {
-      if (llvm::StringRef("\\^$.|?*+()[]{}").contains(ch))
-        out += '\\';
-      out += ch;
-    }
+    for (char ch : literal)
+      appendLiteral(out, ch);
     if (open == llvm::StringRef::npos)
       break;
     size_t close = pattern.find("}}", open + 2);
     if (close == llvm::StringRef::npos) { // unterminated: literal, as written
-      for (char ch : pattern.substr(open)) {
-        if (llvm::StringRef("\\^$.|?*+()[]{}").contains(ch))
-          out += '\\';
-        out += ch;
-      }
+      for (char ch : pattern.substr(open))
+        appendLiteral(out, ch);
       break;
     }
     out += "(" + pattern.substr(open + 2, close - open - 2).str() + ")";

@@ -2,6 +2,7 @@
 
 #include "lib/isa/helpers.h"
 #include "verifier/check/jmp.h"
+#include "verifier/check/map_compat.h"
 #include "verifier/check/mem.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/global_funcs.h"
@@ -29,7 +30,8 @@ constexpr int32_t FUNC_map_lookup_elem = 1, FUNC_tail_call = 12, FUNC_get_smp_pr
                   FUNC_probe_read_str = 45, FUNC_get_stack = 67, FUNC_sk_lookup_tcp = 84,
                   FUNC_sk_lookup_udp = 85, FUNC_sk_release = 86, FUNC_skc_lookup_tcp = 99,
                   FUNC_probe_read_user_str = 114, FUNC_probe_read_kernel_str = 115,
-                  FUNC_get_task_stack = 141, FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194;
+                  FUNC_get_task_stack = 141, FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194,
+                  FUNC_loop = 181;
 
 std::string funcIdName(int32_t id) {
   if (auto n = helperName(id))
@@ -397,6 +399,34 @@ bool helperChangesPktData(int32_t id) {
   return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
 }
 
+/// push_callback_call() with set_loop_callback_state(): the callback's body is explored on its
+/// own path, entered from this call with R1 = the index, R2 = bpf_loop's callback_ctx.
+bool pushLoopCallback(Env &env, uint32_t subprog) {
+  VerifierState &state = *env.cur;
+  if (subprog >= env.subprogs.size())
+    return env.fail("verifier bug: bad callback subprog %u", subprog);
+  env.subprogs[subprog].isCb = true;
+  VerifierState *cb = env.pushStack(env.subprogs[subprog].start, int32_t(env.insnIdx), false);
+  if (!cb)
+    return false;
+  // setup_func_entry()
+  if (cb->curframe + 1 >= uint32_t(MAX_CALL_FRAMES))
+    return env.fail("the call stack of %u frames is too deep", cb->curframe + 2);
+  FuncState callee;
+  initFuncState(callee, int32_t(env.insnIdx), cb->curframe + 1, subprog);
+  const FuncState &caller = cb->frames[cb->curframe];
+  markRegUnknown(callee.regs[BPF_REG_1]);
+  callee.regs[2] = caller.regs[3];
+  callee.inCallbackFn = true;
+  callee.callbackRetRange = RetvalRange{0, 1, true, false};
+  cb->frames.push_back(std::move(callee));
+  cb->curframe++;
+  cb->callbackUnrollDepth++;
+  cb->frames[cb->curframe - 1].callbackDepth++;
+  state.cur().callbackDepth = 0;
+  return true;
+}
+
 } // namespace
 
 bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message) {
@@ -488,6 +518,9 @@ bool checkHelperCall(Env &env) {
   for (uint32_t i = 0; i < 5; i++)
     if (!checkFuncArg(env, i, meta, *fn))
       return false;
+  // record_func_map(): a tail call needs a program array.
+  if (funcId == FUNC_tail_call && meta.map && meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
+    return env.fail("expected prog array map for tail call");
   // Mark slots with STACK_MISC in case of raw mode.
   for (int i = 0; i < meta.accessSize; i++)
     if (!checkMemAccess(env, env.insnIdx, uint32_t(meta.regno), i, BPF_B, true, -1, false, false))
@@ -509,12 +542,27 @@ bool checkHelperCall(Env &env) {
     if (!checkResourceLeak(env, false, true, "tail_call"))
       return false;
     break;
-  default:
+  case FUNC_loop: {
+    // The verifier relies on R1 to know whether an iteration is the last one.
+    if (!markChainPrecision(env, BPF_REG_1))
+      return false;
+    FuncState &cur = env.curFrame();
+    if (cur.callbackDepth < env.curRegs()[BPF_REG_1].bounds.umax) {
+      if (!pushLoopCallback(env, meta.subprogno))
+        return false;
+    } else {
+      cur.callbackDepth = 0;
+      if (env.log.level2())
+        env.verbose("frame%u bpf_loop iteration limit reached\n", env.cur->curframe);
+    }
     break;
   }
-  for (uint32_t t : fn->argTypes)
-    if (tg::baseType(t) == tg::ARG_PTR_TO_FUNC)
-      return env.notSupported("helpers with callbacks");
+  default:
+    for (uint32_t t : fn->argTypes)
+      if (tg::baseType(t) == tg::ARG_PTR_TO_FUNC)
+        return env.notSupported("callbacks of " + funcIdName(funcId));
+    break;
+  }
 
   // reset caller saved regs
   static const uint8_t callerSaved[CALLER_SAVED_REGS] = {0, 1, 2, 3, 4, 5};
@@ -607,6 +655,11 @@ bool checkHelperCall(Env &env) {
     if (auto msg = domain::sanityCheck(r0.bounds, "retval"))
       env.verbose("verifier bug: %s\n", msg->c_str());
   }
+  // check_map_func_compatibility()
+  if (meta.map &&
+      !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
+    return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
+                    funcIdName(funcId).c_str(), funcId);
   if (helperChangesPktData(funcId))
     clearAllPktPointers(env);
   (void)FUNC_sk_release;
@@ -680,16 +733,84 @@ bool prepareFuncExit(Env &env) {
   RegState r0 = callee.regs[0];
   if (r0.type.is(RegBase::PtrToStack))
     return env.fail("cannot return stack pointer to the caller");
-  if (callee.inCallbackFn)
-    return env.notSupported("callback returns");
-  FuncState &caller = st.frames[st.curframe - 1];
-  caller.regs[0] = r0;
-  env.insnIdx = uint32_t(callee.callsite + 1);
+  bool inCallback = callee.inCallbackFn;
+  if (inCallback) {
+    if (!r0.isScalar())
+      return env.fail("R0 not a scalar value");
+    if (!markChainPrecision(env, 0))
+      return false;
+    const RegState &r = env.cur->cur().regs[0];
+    const RetvalRange range = callee.callbackRetRange;
+    if (!(range.minval <= r.bounds.smin && r.bounds.smax <= range.maxval)) {
+      std::string text = "At callback return the register R0 has";
+      bool unknown = true;
+      if (r.bounds.smin > domain::S64Min) {
+        text += " smin=" + std::to_string(r.bounds.smin);
+        unknown = false;
+      }
+      if (r.bounds.smax < domain::S64Max) {
+        text += " smax=" + std::to_string(r.bounds.smax);
+        unknown = false;
+      }
+      if (unknown)
+        text += " unknown scalar value";
+      return env.fail("%s should have been in [%d, %d]", text.c_str(), range.minval, range.maxval);
+    }
+  } else {
+    st.frames[st.curframe - 1].regs[0] = r0;
+  }
+  // A callback returns to its call instruction, which runs again (maybe another iteration).
+  env.insnIdx = uint32_t(inCallback ? callee.callsite : callee.callsite + 1);
   if (env.log.verboseEnabled())
     logReturn(env);
   st.frames.pop_back();
   st.curframe--;
+  if (inCallback)
+    widenImpreciseScalarsAtReentry(env);
   return true;
+}
+
+void widenImpreciseScalarsAtReentry(Env &env) {
+  // find_prev_entry(): a checkpoint at this instruction on the current DFS path.
+  VerifierState &cur = *env.cur;
+  const VerifierState *prev = nullptr;
+  for (const ExploredState &sl : env.exploredBucket(env.insnIdx)) {
+    const VerifierState &st = *sl.state;
+    if (st.insnIdx != env.insnIdx || !st.branches || st.dfsDepth >= cur.dfsDepth ||
+        st.curframe != cur.curframe)
+      continue;
+    bool same = true;
+    for (uint32_t fr = 0; fr <= st.curframe; fr++)
+      same = same && st.frames[fr].callsite == cur.frames[fr].callsite;
+    if (same) {
+      prev = &st;
+      break;
+    }
+  }
+  if (!prev)
+    return;
+  // widen_imprecise_scalars()
+  IdMap &idmap = env.idmapScratch();
+  idmap.reset(env.idGen);
+  auto widen = [&](const RegState &rold, RegState &rcur) {
+    if (!rold.isScalar() || rold.type != rcur.type)
+      return;
+    if (rold.precise || rcur.precise || regsExact(rold, rcur, idmap))
+      return;
+    markRegUnknown(rcur);
+  };
+  for (int fr = int(prev->curframe); fr >= 0; fr--) {
+    const FuncState &fold = prev->frames[size_t(fr)];
+    FuncState &fcur = cur.frames[size_t(fr)];
+    for (int i = 0; i < isa::MAX_BPF_REG; i++)
+      widen(fold.regs[size_t(i)], fcur.regs[size_t(i)]);
+    size_t slots = std::min(fold.stack.size(), fcur.stack.size());
+    for (size_t i = 0; i < slots; i++) {
+      if (!fold.stack[i].isSpilledReg() || !fcur.stack[i].isSpilledReg())
+        continue;
+      widen(fold.stack[i].spilledPtr, fcur.stack[i].spilledPtr);
+    }
+  }
 }
 
 bool checkReturnCode(Env &env) {

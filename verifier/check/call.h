@@ -14,6 +14,8 @@ bool checkFuncCall(Env &env);
 /// prepare_func_exit(): returns to the caller; env.insnIdx becomes the instruction to continue
 /// at.
 bool prepareFuncExit(Env &env);
+/// find_prev_entry() + widen_imprecise_scalars() when a callback returns to its call site.
+void widenImpreciseScalarsAtReentry(Env &env);
 /// check_return_code(env, BPF_REG_0, "R0") for the main program's exit.
 bool checkReturnCode(Env &env);
 /// check_resource_leak() at a BPF_EXIT (and for tail calls / LD_ABS with other prefixes).

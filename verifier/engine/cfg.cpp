@@ -148,6 +148,12 @@ bool setupSubprogs(Env &env) {
     while (s + 1 < env.subprogs.size() && env.subprogs[s + 1].start <= i)
       s++;
     env.aux[i].subprog = int32_t(s);
+    // check_subprogs(): which subprograms tail-call or use LD_ABS/LD_IND.
+    const Insn &in = env.insns[i];
+    if (in.code == (BPF_JMP | BPF_CALL) && in.src == 0 && in.imm == 12 /* tail_call */)
+      env.subprogs[s].hasTailCall = true;
+    if (in.cls() == BPF_LD && (opMode(in.code) == BPF_ABS || opMode(in.code) == BPF_IND))
+      env.subprogs[s].hasLdAbs = true;
   }
   return true;
 }

@@ -8,6 +8,7 @@
 #include "verifier/engine/do_check.h"
 #include "verifier/engine/engine_log.h"
 #include "verifier/engine/global_funcs.h"
+#include "verifier/engine/stack_depth.h"
 #include "verifier/log/print_context.h"
 #include "verifier/target/func_proto.h"
 
@@ -161,6 +162,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
     setupPruning(env, std::move(scc));
     ok = doCheckMain(env);
     ok = ok && doCheckSubprogs(env);
+    ok = ok && checkMaxStackDepth(env);
   }
   uint64_t ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
                              std::chrono::steady_clock::now() - started)
