@@ -1,0 +1,186 @@
+// Verifier core: control flow. Bounded loops (a for with a constant bound, a while whose bound
+// is computed at run time), loops the kernel cannot prove to end (an unchanged state:
+// "infinite loop detected"; one pending branch per iteration: "The sequence of 8193 jumps is
+// too complex"; "BPF program is too large" is left out because recording its million-instruction
+// level-2 log takes the kernel minutes), and the control-flow graph checks (unreachable
+// instructions, a program that falls off its end).
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include "bpfverify_expect.h"
+
+struct val {
+	unsigned char buf[64];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct val);
+} vals SEC(".maps");
+
+SEC("xdp")
+__description("for loop with a constant bound over a map value")
+__success
+int for_constant_bound(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	int i;
+
+	if (!v)
+		return XDP_PASS;
+#pragma clang loop unroll(disable)
+	for (i = 0; i < 64; i++)
+		sum += v->buf[i];
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("for loop that runs one element too far")
+__failure __msg("invalid access to map value, value_size=64 off=64 size=1")
+__msg("R2 min value is outside of the allowed memory range")
+int for_off_by_one(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	int i;
+
+	if (!v)
+		return XDP_PASS;
+#pragma clang loop unroll(disable)
+	for (i = 0; i <= 64; i++)
+		sum += v->buf[i];
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("while loop whose bound is computed from the map value")
+__success
+int while_computed_bound(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0, n, i = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return XDP_PASS;
+	n = v->buf[0] & 63;
+	while (i < n) {
+		sum += v->buf[i];
+		i++;
+	}
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("while loop with a computed bound of up to 64: index 64 possible")
+__failure __msg("invalid access to map value, value_size=64 off=64 size=1")
+__msg("R4 min value is outside of the allowed memory range")
+int while_computed_bound_off_by_one(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0, n, i = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return XDP_PASS;
+	n = v->buf[0] & 127;
+	if (n > 64)
+		return XDP_PASS;
+	while (i < n) {
+		sum += v->buf[i + 0];
+		sum += v->buf[(i + 1) & 127];
+		i += 2;
+	}
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("socket")
+__description("a loop whose state never changes")
+__failure __msg("infinite loop detected at insn 1")
+__naked void loop_state_unchanged(void)
+{
+	asm volatile("r0 = 0;"
+		     "l0_%=:"
+		     "r1 = 1;"
+		     "if r1 == 1 goto l0_%=;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("a counting loop that pushes one pending branch per iteration")
+__failure __msg("The sequence of 8193 jumps is too complex.")
+__naked void loop_too_many_pending_branches(void)
+{
+	asm volatile("r6 = 0;"
+		     "l0_%=:"
+		     "call %[bpf_get_prandom_u32];"
+		     "if r0 == 0 goto l1_%=;"
+		     "l1_%=:"
+		     "r6 += 1;"
+		     "if r6 != 100000 goto l0_%=;"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a loop bounded by the random value's own comparison")
+__success
+__naked void loop_bounded_by_jmp(void)
+{
+	asm volatile("call %[bpf_get_prandom_u32];"
+		     "r0 &= 0xf;"
+		     "l0_%=:"
+		     "if r0 == 0 goto l1_%=;"
+		     "r0 -= 1;"
+		     "goto l0_%=;"
+		     "l1_%=:"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("instructions after the exit that no jump reaches")
+__failure __msg("unreachable insn 2")
+__naked void unreachable_code(void)
+{
+	asm volatile("r0 = 0;"
+		     "exit;"
+		     "r0 = 1;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("the program's last instruction is neither an exit nor a jump")
+__failure __msg("last insn is not an exit or jmp")
+__naked void falls_off_the_end(void)
+{
+	asm volatile("r0 = 0;"
+		     "if r0 == 0 goto l0_%=;"
+		     "exit;"
+		     "l0_%=:"
+		     "r0 = 1;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("a jump forward over a dead branch decided by a constant")
+__success
+__naked void dead_branch_pruned(void)
+{
+	asm volatile("r1 = 5;"
+		     "if r1 > 4 goto l0_%=;"
+		     "r0 = *(u64 *)(r1 + 0);" /* never reached: r1 is a scalar */
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+char LICENSE[] SEC("license") = "GPL";

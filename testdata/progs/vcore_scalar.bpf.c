@@ -1,0 +1,437 @@
+// Verifier core: scalar range tracking. 32-bit and 64-bit ALU, masks, shifts, signed and
+// unsigned comparisons (64-bit and jmp32), sign extension (cpu v4 movsx / ldsx), byte swaps.
+// Each range ends in a map value access that is either just in bounds or one byte past the
+// 256-byte value, so the verdict depends on the bounds the verifier derived.
+// Helper return values are unknown 64-bit scalars; modulo is not range-tracked by 6.18; 6.18.y
+// (the reference machine) tracks byte swaps.
+// Inline asm keeps clang from folding or reordering the range arithmetic; v4 instructions are
+// written in asm, so the file still builds with -mcpu=v3.
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include "bpfverify_expect.h"
+
+#define VALUE_SIZE 256
+
+struct val {
+	char buf[VALUE_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct val);
+} vals SEC(".maps");
+
+/* r6 = &vals[0] (or exit 0 when the lookup fails), r0 = bpf_get_prandom_u32(): a helper's
+ * RET_INTEGER is an unknown 64-bit scalar for the verifier, although the value fits in 32 bits. */
+#define LOOKUP_R6_RANDOM_R0                                                                        \
+	"r1 = 0;"                                                                                  \
+	"*(u32 *)(r10 - 4) = r1;"                                                                  \
+	"r2 = r10;"                                                                                \
+	"r2 += -4;"                                                                                \
+	"r1 = %[vals] ll;"                                                                         \
+	"call %[bpf_map_lookup_elem];"                                                             \
+	"if r0 == 0 goto l_out_%=;"                                                                \
+	"r6 = r0;"                                                                                 \
+	"call %[bpf_get_prandom_u32];"
+
+/* Read one byte at r6 + r1 and return 0. */
+#define READ_BYTE_AT_R1                                                                            \
+	"r6 += r1;"                                                                                \
+	"r0 = *(u8 *)(r6 + 0);"                                                                    \
+	"l_out_%=:"                                                                                \
+	"r0 = 0;"                                                                                  \
+	"exit;"
+
+#define SCALAR_IMMS __imm(bpf_map_lookup_elem), __imm(bpf_get_prandom_u32), __imm_addr(vals)
+
+SEC("socket")
+__description("mask 0xff: index 255 is the last byte")
+__success
+__naked void mask_just_in_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("mask 0xff then a 2-byte read: one byte past the value")
+__failure __msg("invalid access to map value, value_size=256 off=255 size=2")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void mask_off_by_one(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r6 += r1;"
+		     "r0 = *(u16 *)(r6 + 0);"
+		     "l_out_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("32-bit AND zero-extends: unknown upper half is cleared")
+__msg("(54) w1 &= 255{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void alu32_and_zero_extends(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 |= r0;"  /* all 64 bits unknown */
+		     "w1 &= 0xff;" /* 32-bit op: upper 32 bits become zero */
+		     READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("32-bit subtraction wraps: [0,255] - 1 reaches 0xffffffff")
+__failure __msg("R6 unbounded memory access, make sure to bounds check any such access")
+__naked void alu32_sub_wraps(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "w1 &= 0xff;"
+		     "w1 -= 1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("64-bit subtraction of the same range stays signed: min value is negative")
+__failure __msg("R6 min value is negative, either use unsigned index or do a if (index >=0) check.")
+__naked void alu64_sub_negative(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 -= 1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("shift left then arithmetic shift right: [-128,127] + 128")
+__msg("(c7) r1 s>>= 56{{ +}}; R1=scalar(smin=smin32=-128,smax=smax32=127)")
+__msg("(07) r1 += 128{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void shifts_arsh_in_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 56;"
+		     "r1 s>>= 56;" /* [-128, 127] */
+		     "r1 += 128;"  /* [0, 255] */
+		     READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("logical shift right instead of arithmetic: [0,255] + 128 is past the end")
+__failure __msg("invalid access to map value, value_size=256 off=383 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void shifts_rsh_off_end(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 56;"
+		     "r1 >>= 56;" /* [0, 255] */
+		     "r1 += 128;" /* [128, 383] */
+		     READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("signed upper bound only: the index may be negative")
+__failure __msg("R6 min value is negative, either use unsigned index or do a if (index >=0) check.")
+__naked void signed_cmp_no_lower_bound(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 s>>= 32;" /* s32 range */
+		     "if r1 s> 255 goto l_out_%=;"
+		     "if r1 s< -100000 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("signed upper and lower bound: [0,255]")
+__msg("(c5) if r1 s< 0x0 goto pc+2{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void signed_cmp_both_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 s>>= 32;"
+		     "if r1 s> 255 goto l_out_%=;"
+		     "if r1 s< 0 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("one unsigned comparison also excludes negative values")
+__success
+__naked void unsigned_cmp_covers_negative(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 s>>= 32;"
+		     "if r1 > 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("unsigned bound 256 instead of 255: off-by-one")
+__failure __msg("invalid access to map value, value_size=256 off=256 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void unsigned_cmp_off_by_one(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "if r1 > 256 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("jmp32 bound on a value with unknown upper half bounds only the subregister")
+__failure __msg("math between map_value pointer and register with unbounded min value is not allowed")
+__naked void jmp32_bound_upper_unknown(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;" /* all 64 bits unknown */
+		     "if w1 > 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("jmp32 bound on a zero-extended u32 bounds the whole register")
+__msg("(26) if w1 > 0xff goto pc+2{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void jmp32_bound_zero_extended(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;" /* mov32 zero-extends: upper half known zero */
+		     "if w1 > 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("movsx s8 then +128: [0,255]")
+__msg("(bf) r1 = (s8)r0{{ +}}; R0=scalar() R1=scalar(smin=smin32=-128,smax=smax32=127)")
+__success
+__naked void movsx8_in_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = (s8)r0;" /* [-128, 127] */
+		     "r1 += 128;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("movsx s8 then +129: one past the end")
+__failure __msg("invalid access to map value, value_size=256 off=256 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void movsx8_off_by_one(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = (s8)r0;"
+		     "r1 += 129;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("movsx s16 is not bounded by 255")
+__failure __msg("R6 min value is negative, either use unsigned index or do a if (index >=0) check.")
+__naked void movsx16_negative(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = (s16)r0;"
+		     "if r1 s> 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("32-bit movsx zero-extends: w1 = (s8)w0 is in [0,0xffffffff] as 64 bits")
+__failure __msg("R6 unbounded memory access, make sure to bounds check any such access")
+__naked void movsx32_zero_extends(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = (s8)w0;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("ldsx s8 from the map value, +128: [0,255]")
+__msg("(91) r1 = *(s8 *)(r6 +7){{ +}}; R1=scalar(smin=smin32=-128,smax=smax32=127) R6=map_value(map=vals,ks=4,vs=256)")
+__success
+__naked void ldsx8_in_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = *(s8 *)(r6 + 7);" /* [-128, 127] */
+		     "r1 += 128;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("zero-extending u8 load, +128: past the end")
+__failure __msg("invalid access to map value, value_size=256 off=383 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void ldx8_unsigned_off_end(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = *(u8 *)(r6 + 7);" /* [0, 255] */
+		     "r1 += 128;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("ldsx s16 from the stack: negative values possible")
+__failure __msg("R6 min value is negative, either use unsigned index or do a if (index >=0) check.")
+__naked void ldsx16_stack_negative(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "*(u64 *)(r10 - 16) = r0;"
+		     "r1 = *(s16 *)(r10 - 16);"
+		     "if r1 s> 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("be16 of (x & 0xff00) is in [0,255] (6.18.y tracks byte swaps)")
+__msg("(dc) r1 = be16 r1{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void bswap16_tracked(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff00;"
+		     "r1 = be16 r1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("be16 of (x & 0xff) is in [0,0xff00]")
+__failure __msg("invalid access to map value, value_size=256 off=65280 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void bswap16_too_large(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 = be16 r1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("le16 truncates an unknown 64-bit value to [0,0xffff], then a bound check")
+__msg("(d4) r1 = le16 r1{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=0xffff,var_off=(0x0; 0xffff))")
+__success
+__naked void le16_truncates(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 |= r0;"
+		     "r1 = le16 r1;"
+		     "if r1 > 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("bswap64 (cpu v4) of a value bounded to the low byte lands in the top byte")
+__msg("(d7) r1 = bswap64 r1{{ +}}; R1=scalar(smax=0x7f00000000000000,umax=0xff00000000000000,smin32=0,smax32=umax32=0,var_off=(0x0; 0xff00000000000000))")
+__failure __msg("math between map_value pointer and register with unbounded min value is not allowed")
+__naked void bswap64_top_byte(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 = bswap64 r1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("modulo by a constant is not range-tracked by 6.18: x % 256 stays unknown")
+__failure __msg("math between map_value pointer and register with unbounded min value is not allowed")
+__naked void mod_not_tracked(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 %%= 256;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("OR with a constant raises the minimum: (x & 0x7f) | 0x80 + 128 is past the end")
+__msg("(47) r1 |= 128{{ +}}; R1=scalar(smin=umin=smin32=umin32=128,smax=umax=smax32=umax32=255,var_off=(0x80; 0x7f))")
+__failure __msg("invalid access to map value, value_size=256 off=256 size=1")
+__msg("R6 min value is outside of the allowed memory range")
+__naked void or_raises_min(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0x7f;"
+		     "r1 |= 0x80;" /* [128, 255] */
+		     "r1 += 128;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,281 @@
+// Verifier core: calls between BPF functions. Static subprograms are verified in their caller's
+// context (pointer arguments into the caller's stack keep their frame; a static callee may
+// return a pointer); global functions (non-static, with BTF func_info) are verified once, on
+// their own, from their BTF prototype. Also the call depth limit (8 frames), recursion (found by
+// the kernel's stack-depth walk after verification), and clang computing an address before the
+// bound check that guards it.
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include "bpfverify_expect.h"
+
+struct val {
+	__u32 slots[16];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct val);
+} vals SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 8);
+	__type(key, __u32);
+	__type(value, struct val);
+} hvals SEC(".maps");
+
+/* Writes two u32 through a pointer into the caller's stack. */
+static __noinline void fill_pair(__u32 *out, __u32 a)
+{
+	out[0] = a;
+	out[1] = a + 1;
+	asm volatile("" ::: "memory");
+}
+
+SEC("tc")
+__description("static subprogram writing through a pointer to the caller's stack")
+__success
+int static_writes_caller_stack(struct __sk_buff *skb)
+{
+	__u32 pair[2];
+
+	fill_pair(pair, skb->len);
+	return pair[0] + pair[1] > 10 ? 1 : 0;
+}
+
+/* Reads out[2], past what its caller passed. */
+static __noinline __u32 read_third(volatile __u32 *out)
+{
+	return out[2];
+}
+
+SEC("tc")
+__description("static subprogram reading past the caller's buffer, above its frame")
+__failure __msg("invalid read from stack R1 off=0 size=4")
+int static_reads_past_caller_buffer(struct __sk_buff *skb)
+{
+	volatile __u32 pair[2];
+
+	pair[0] = skb->len;
+	pair[1] = skb->mark;
+	return read_third(pair);
+}
+
+/* Returns a pointer into a hash map value (or NULL): allowed for static subprograms. The mask
+ * (not a comparison) keeps clang from adding the index to the pointer before the check. */
+static __noinline __u32 *slot_of(__u32 index)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&hvals, &key);
+
+	if (!v)
+		return 0;
+	return &v->slots[index & 15];
+}
+
+/* The same with the bound written as a comparison: clang computes the address first. */
+static __noinline __u32 *slot_of_speculated(__u32 index)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&hvals, &key);
+
+	if (!v || index >= 16)
+		return 0;
+	return &v->slots[index];
+}
+
+SEC("tc")
+__description("clang adds an unchecked index to the pointer before the bound check")
+__failure __msg("R1 unbounded memory access, make sure to bounds check any such access")
+int static_returns_speculated_pointer(struct __sk_buff *skb)
+{
+	__u32 *slot = slot_of_speculated(skb->mark);
+
+	if (!slot)
+		return 0;
+	return *slot;
+}
+
+SEC("tc")
+__description("static subprogram returning a checked map value pointer")
+__success
+int static_returns_pointer(struct __sk_buff *skb)
+{
+	__u32 *slot = slot_of(skb->mark);
+
+	if (!slot)
+		return 0;
+	return *slot;
+}
+
+SEC("tc")
+__description("the caller forgets the NULL check of the returned pointer")
+__failure __msg("R0 invalid mem access 'scalar'")
+__naked void static_returned_pointer_unchecked(void)
+{
+	asm volatile("r1 = 3;"
+		     "call slot_of;"
+		     "r0 = *(u32 *)(r0 + 0);"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+/* A chain of calls, each frame one deeper. */
+__naked __noinline __attribute__((used)) static void depth8(void)
+{
+	asm volatile("r0 = 0; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth7(void)
+{
+	asm volatile("call depth8; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth6(void)
+{
+	asm volatile("call depth7; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth5(void)
+{
+	asm volatile("call depth6; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth4(void)
+{
+	asm volatile("call depth5; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth3(void)
+{
+	asm volatile("call depth4; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth2(void)
+{
+	asm volatile("call depth3; exit;" ::: __clobber_all);
+}
+__naked __noinline __attribute__((used)) static void depth1(void)
+{
+	asm volatile("call depth2; exit;" ::: __clobber_all);
+}
+
+SEC("socket")
+__description("main + 7 nested calls: 8 frames, the limit")
+__success
+__naked void call_depth_8_frames(void)
+{
+	asm volatile("call depth2; exit;" ::: __clobber_all);
+}
+
+SEC("socket")
+__description("main + 8 nested calls: 9 frames")
+__failure __msg("the call stack of 9 frames is too deep")
+__naked void call_depth_9_frames(void)
+{
+	asm volatile("call depth1; exit;" ::: __clobber_all);
+}
+
+/* Calls itself while r1 is not zero. */
+__naked __noinline __attribute__((used)) static void self_recursive(void)
+{
+	asm volatile("if r1 == 0 goto l0_%=;"
+		     "r1 -= 1;"
+		     "call self_recursive;"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("a static subprogram calling itself")
+__failure __msg("the call stack of 8 frames is too deep !")
+__naked void recursion(void)
+{
+	asm volatile("r1 = 2;"
+		     "call self_recursive;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+/* Global: verified once, with out as PTR_TO_MEM of 4 bytes or NULL. */
+__noinline int global_store(__u32 *out, __u32 v)
+{
+	if (!out)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+SEC("tc")
+__description("global function with a checked pointer argument, called with a stack pointer")
+__success
+int global_checked(struct __sk_buff *skb)
+{
+	__u32 x = 0;
+
+	global_store(&x, skb->len);
+	return x;
+}
+
+/* Global: dereferences its pointer argument without a NULL check. */
+__noinline int global_unchecked(__u32 *out)
+{
+	return *out + 1;
+}
+
+SEC("tc")
+__description("global function dereferencing its argument without a NULL check")
+__failure __msg("R1 invalid mem access 'mem_or_null'")
+int global_unchecked_caller(struct __sk_buff *skb)
+{
+	__u32 x = skb->len;
+
+	return global_unchecked(&x);
+}
+
+/* Global: reads its argument's 8 bytes, but the type says 4. */
+__noinline int global_reads_beyond(__u32 *out)
+{
+	if (!out)
+		return 0;
+	return *(__u64 *)out > 5;
+}
+
+SEC("tc")
+__description("global function reading more than its argument's type allows")
+__failure __msg("invalid access to memory, mem_size=4 off=0 size=8")
+__msg("R1 min value is outside of the allowed memory range")
+int global_reads_beyond_caller(struct __sk_buff *skb)
+{
+	__u32 x = skb->len;
+
+	return global_reads_beyond(&x);
+}
+
+/* Global taking the context: sees a PTR_TO_CTX. */
+__noinline int global_ctx_len(struct __sk_buff *skb)
+{
+	if (!skb)
+		return 0;
+	return skb->len;
+}
+
+SEC("tc")
+__description("global function with a ctx argument")
+__success
+int global_ctx(struct __sk_buff *skb)
+{
+	return global_ctx_len(skb) > 64;
+}
+
+SEC("tc")
+__description("global function argument of 4 bytes, the caller passes a 2-byte buffer")
+__failure __msg("invalid read from stack R1 off=-2 size=4")
+__msg("Caller passes invalid args into func#1 ('global_store')")
+int global_small_buffer(struct __sk_buff *skb)
+{
+	volatile __u16 y[1];
+
+	y[0] = 1;
+	return global_store((__u32 *)(y), 1);
+}
+
+char LICENSE[] SEC("license") = "GPL";
