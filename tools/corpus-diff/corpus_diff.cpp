@@ -4,7 +4,12 @@
 #include "lib/object/raw/raw_maps.h"
 #include "lib/support/error.h"
 
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/SHA256.h>
 #include <nlohmann/json.hpp>
+
+#include <array>
+#include <regex>
 
 #include <chrono>
 #include <cmath>
@@ -41,8 +46,42 @@ std::vector<isa::Insn> decodeHex(const std::string &hex) {
 
 } // namespace
 
-llvm::Expected<std::vector<EntryOutcome>> runCorpus(const std::string &path,
-                                                    const verifier::VerifyOptions &opts) {
+std::string logDigest(const std::string &log) {
+  static const std::regex addr(R"(\(18\) r([0-9]+) = 0x[0-9a-f]+)");
+  static const std::regex align(R"( +;)");
+  static const std::regex time(R"(verification time [0-9]+ usec)");
+  std::string text = std::regex_replace(log, addr, "(18) r$1 = ADDR");
+  text = std::regex_replace(text, align, " ;");
+  text = std::regex_replace(text, time, "verification time N usec");
+  size_t b = text.find_first_not_of(" \n\t");
+  size_t e = text.find_last_not_of(" \n\t");
+  text = b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+  text += "\n";
+  std::array<uint8_t, 32> hash = llvm::SHA256::hash(
+      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(text.data()), text.size()));
+  return llvm::toHex(hash, /*LowerCase=*/true);
+}
+
+llvm::Expected<std::map<std::string, std::string>> readLogDigests(const std::string &path) {
+  std::ifstream in(path);
+  if (!in)
+    return inputError(path, "cannot open the log digests");
+  std::map<std::string, std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j.contains("sha256"))
+      return inputError(path, "a line is not a digest record");
+    out[j["id"].get<std::string>()] = j["sha256"].get<std::string>();
+  }
+  return out;
+}
+
+llvm::Expected<std::vector<EntryOutcome>>
+runCorpus(const std::string &path, const verifier::VerifyOptions &baseOpts, bool withLogs) {
+  verifier::VerifyOptions opts = baseOpts;
+  if (withLogs)
+    opts.logLevel = 2 | 4;
   std::ifstream in(path);
   if (!in)
     return inputError(path, "cannot open the corpus");
@@ -84,6 +123,8 @@ llvm::Expected<std::vector<EntryOutcome>> runCorpus(const std::string &path,
     e.ours = r.verdict;
     e.ourProcessed = r.stats.processedInsns;
     e.unverifiedReason = r.unverifiedReason;
+    if (withLogs)
+      e.ourLogDigest = logDigest(r.log);
     if (r.rejection) {
       e.ourMessage = r.rejection->message;
       e.ourInsn = r.rejection->insnIndex;

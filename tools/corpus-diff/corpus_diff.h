@@ -7,6 +7,7 @@
 #include <llvm/Support/Error.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,14 @@ struct EntryOutcome {
   std::string unverifiedReason;
   uint64_t ourTimeNs = 0;
   double kernelLoadUs = 0;
+  std::string ourLogDigest; ///< sha256 of our normalized level-2|4 log (when logs were asked)
 };
+
+/// The normalization record-log-digests applies to the kernel's log (map addresses, the
+/// alignment after them, the verification time), then its SHA-256 in hex.
+std::string logDigest(const std::string &log);
+/// Reads a digest file written by record-log-digests: id -> sha256.
+llvm::Expected<std::map<std::string, std::string>> readLogDigests(const std::string &path);
 
 struct Summary {
   size_t total = 0, compared = 0, agree = 0, falseAccept = 0, falseReject = 0, unverified = 0,
@@ -34,8 +42,9 @@ struct Summary {
 };
 
 /// Runs every entry of a corpus file through verifier::verify.
-llvm::Expected<std::vector<EntryOutcome>> runCorpus(const std::string &path,
-                                                    const verifier::VerifyOptions &opts);
+/// With withLogs, each program is verified with log_level 2|4 and its log digested.
+llvm::Expected<std::vector<EntryOutcome>>
+runCorpus(const std::string &path, const verifier::VerifyOptions &opts, bool withLogs = false);
 Summary summarize(const std::vector<EntryOutcome> &outcomes);
 
 } // namespace bpfverify::corpus

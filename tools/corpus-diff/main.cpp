@@ -12,10 +12,13 @@ using namespace bpfverify;
 int main(int argc, char **argv) {
   verifier::VerifyOptions opts = verifier::VerifyOptions::referenceMachine();
   bool verbose = false;
+  std::string digests;
   std::vector<std::string> files;
   for (int i = 1; i < argc; i++) {
     if (!std::strcmp(argv[i], "--verbose"))
       verbose = true;
+    else if (!std::strcmp(argv[i], "--log-digests") && i + 1 < argc)
+      digests = argv[++i];
     else if (!std::strcmp(argv[i], "--release"))
       opts.setStable(false);
     else
@@ -23,7 +26,7 @@ int main(int argc, char **argv) {
   }
   std::vector<corpus::EntryOutcome> all;
   for (const std::string &f : files) {
-    auto r = corpus::runCorpus(f, opts);
+    auto r = corpus::runCorpus(f, opts, !digests.empty());
     if (!r) {
       std::fprintf(stderr, "corpus-diff: %s\n", errorMessage(r.takeError()).c_str());
       return 2;
@@ -67,6 +70,25 @@ int main(int argc, char **argv) {
               s.processedWithin10);
   std::printf("time: bpfverify %.1f ms, kernel load syscalls %.1f ms\n", s.ourTimeMs,
               s.kernelTimeMs);
+  if (!digests.empty()) {
+    auto d = corpus::readLogDigests(digests);
+    if (!d) {
+      std::fprintf(stderr, "corpus-diff: %s\n", errorMessage(d.takeError()).c_str());
+      return 2;
+    }
+    size_t same = 0, known = 0;
+    for (const auto &e : all) {
+      auto it = d->find(e.id);
+      if (it == d->end())
+        continue;
+      known++;
+      if (it->second == e.ourLogDigest)
+        same++;
+      else if (verbose)
+        std::printf("%s LOG differs\n", e.id.c_str());
+    }
+    std::printf("level-2 logs identical to the kernel's: %zu/%zu\n", same, known);
+  }
   for (const auto &[why, n] : unverifiedWhy)
     std::printf("unverified %d: %s\n", n, why.c_str());
   return 0;
