@@ -1,7 +1,8 @@
 // Verifier core: helper calls. Map lookup/update/delete with and without the NULL check,
 // bpf_probe_read_kernel into stack buffers (constant, bounded and unbounded sizes),
 // bpf_ktime_get_ns, bpf_get_current_pid_tgid, bpf_printk, tail calls through a prog array,
-// and bpf_loop with a static callback (its return value range is checked).
+// and bpf_loop with a static callback (its return value range is checked); context bounds of
+// raw tracepoints (12 u64 arguments) and kprobes (struct pt_regs).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -276,6 +277,40 @@ __naked void xdp_skb_helper(void)
 		     :
 		     : __imm(bpf_skb_load_bytes)
 		     : __clobber_all);
+}
+
+SEC("raw_tracepoint/sys_enter")
+__description("raw tracepoint reading its first two u64 arguments, then a kernel read through one")
+__success
+int raw_tp_args(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
+	long id = ctx->args[1], di = 0;
+
+	bpf_probe_read_kernel(&di, sizeof(di), &regs->di);
+	return id == 87 && di != 0;
+}
+
+SEC("raw_tracepoint/sys_enter")
+__description("raw tracepoint reading args[12]: past the 12 arguments a context can hold")
+__failure __msg("invalid bpf_context access off=96 size=8")
+__naked void raw_tp_arg_out_of_range(void)
+{
+	asm volatile("r0 = *(u64 *)(r1 + 96);"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("kprobe/do_unlinkat")
+__description("kprobe reading one byte past struct pt_regs")
+__failure __msg("invalid bpf_context access off=168 size=8")
+__naked void kprobe_ctx_past_regs(void)
+{
+	asm volatile("r0 = *(u64 *)(r1 + 168);"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
 }
 
 char LICENSE[] SEC("license") = "GPL";
