@@ -38,21 +38,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t selector = data[0];
   uint32_t progType = ProgTypes[selector % 8];
   size_t codeSize = (size - 1) - (size - 1) % isa::kInsnSize;
-  auto insns =
-      isa::decodeInstructions(llvm::ArrayRef<uint8_t>(data + 1, codeSize), "fuzz.bin");
+  auto insns = isa::decodeInstructions(llvm::ArrayRef<uint8_t>(data + 1, codeSize), "fuzz.bin");
   check(static_cast<bool>(insns));
   auto maps = object::raw::parseRawMaps(MapsJson, "fuzz.json");
   check(static_cast<bool>(maps));
-  auto object =
-      object::raw::buildRawObject(std::move(*insns), "fuzz.bin", progType, 0, std::move(*maps),
-                                  "fuzz.json");
+  auto object = object::raw::buildRawObject(std::move(*insns), "fuzz.bin", progType, 0,
+                                            std::move(*maps), "fuzz.json");
   if (!object) {
     check(!errorMessage(object.takeError()).empty());
     return 0;
   }
-  verifier::VerifyOptions opts = (selector & 0x10) ? verifier::VerifyOptions::referenceMachine()
-                                                   : verifier::VerifyOptions{};
+  verifier::VerifyOptions opts =
+      (selector & 0x10) ? verifier::VerifyOptions::referenceMachine() : verifier::VerifyOptions{};
   opts.logLevel = (selector & 0x20) ? 2 : (selector & 0x40) ? 1 : 0;
+  opts.logLimitBytes = 1 << 20;
   verifier::Result r = verifier::verify(*object, 0, nullptr, opts);
   if (r.verdict == verifier::Verdict::Reject) {
     check(r.rejection.has_value());

@@ -18,6 +18,8 @@ struct VerifyOptions {
   target::KernelConfig kernelConfig = target::KernelConfig::typicalDistribution();
   /// nr_cpu_ids of the target machine (bpf_get_smp_processor_id's range).
   uint32_t nrCpuIds = 64;
+  /// The most bytes of log text kept (the rest is dropped, as a full fixed-size log buffer).
+  size_t logLimitBytes = size_t(64) << 20;
   /// Record the per-instruction trace into Result::trace.
   bool trace = false;
   /// collect_linked_regs() skips registers dead at the jump (6.18.y stable: upstream "bpf:

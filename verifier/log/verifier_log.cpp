@@ -15,7 +15,7 @@ void VerifierLog::writef(const char *fmt, ...) {
   va_end(args);
   if (n < 0)
     return;
-  text_.append(buf, size_t(n) < sizeof(buf) ? size_t(n) : sizeof(buf) - 1);
+  write(std::string_view(buf, size_t(n) < sizeof(buf) ? size_t(n) : sizeof(buf) - 1));
 }
 
 size_t VerifierLog::column() const {

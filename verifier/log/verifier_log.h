@@ -2,6 +2,7 @@
 // The verifier's text log as the kernel writes it (struct bpf_verifier_log, kernel/bpf/log.c):
 // the level mask, verbose() appends, and the position bookkeeping print_insn_state uses.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,9 +26,20 @@ public:
   /// verbose(): appends when level 1/2 or stats is on (the kernel writes every verbose() call
   /// whenever the log is needed; error messages appear even at BPF_LOG_STATS).
   void write(std::string_view text) {
-    if (needed())
-      text_.append(text);
+    if (!needed())
+      return;
+    if (text_.size() + text.size() > limit_) {
+      // Like a full BPF_LOG_FIXED buffer: what does not fit is dropped. The verdict and the
+      // rejection never depend on the log text.
+      truncated_ = true;
+      text.remove_suffix(text.size() -
+                         std::min(text.size(), limit_ - std::min(limit_, text_.size())));
+    }
+    text_.append(text);
   }
+  /// The most bytes the log keeps (the user buffer's size).
+  void setLimit(size_t bytes) { limit_ = bytes; }
+  bool truncated() const { return truncated_; }
   /// printf-style verbose().
   void writef(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -52,6 +64,8 @@ public:
 private:
   uint32_t level_;
   std::string text_;
+  size_t limit_ = size_t(64) << 20;
+  bool truncated_ = false;
 };
 
 } // namespace bpfverify::verifier
