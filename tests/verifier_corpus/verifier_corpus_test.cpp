@@ -38,6 +38,25 @@ TEST_CASE("corpus: verdicts, messages and instructions as the recorded kernel's"
   CHECK(s.processedWithin10 * 100 >= s.acceptedBoth * 90);
 }
 
+TEST_CASE("corpora deep-v1 and prune-v1: the same figures") {
+  for (const char *name : {"corpus-deep-v1", "corpus-prune-v1"}) {
+    INFO(name);
+    auto r = corpus::runCorpus(std::string(BPFVERIFY_SOURCE_DIR) + "/testdata/raw/" + name +
+                                   ".jsonl",
+                               verifier::VerifyOptions::referenceMachine());
+    REQUIRE(static_cast<bool>(r));
+    corpus::Summary s = corpus::summarize(*r);
+    INFO("compared " << s.compared << ", agree " << s.agree << ", false accept " << s.falseAccept
+                     << ", false reject " << s.falseReject << ", message and insn "
+                     << s.messageAndInsn << "/" << s.rejectionsBoth << ", processed within 10% "
+                     << s.processedWithin10 << "/" << s.acceptedBoth);
+    CHECK(s.falseAccept == 0);
+    CHECK(s.agree * 100 >= s.compared * 99);
+    CHECK(s.messageAndInsn * 100 >= s.rejectionsBoth * 95);
+    CHECK(s.processedWithin10 * 100 >= s.acceptedBoth * 90);
+  }
+}
+
 TEST_CASE("corpus: every program, one by one") {
   for (const corpus::EntryOutcome &e : outcomes()) {
     if (e.kernelVerdict != "accept" && e.kernelVerdict != "reject")
