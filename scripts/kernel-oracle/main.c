@@ -34,6 +34,7 @@ struct options {
   const char *section;
   bool insns;
   bool full_log;
+  bool stats_only; /* --stats-only: no pass 2, so no insn_index (benchmarks) */
   bool verbose;
   const char *raw_corpus; /* --raw: programs as JSON lines instead of objects */
   const char *raw_out;    /* --record-raw */
@@ -193,7 +194,7 @@ static int examine(const char *path, struct bpf_program *prog, const struct opti
   }
 
   char *full_log = NULL;
-  if (r->seen && (strcmp(res.verdict, "reject") == 0 || opt->full_log)) {
+  if (r->seen && !opt->stats_only && (strcmp(res.verdict, "reject") == 0 || opt->full_log)) {
     for (size_t size = FULL_LOG_START; size <= FULL_LOG_MAX; size *= 4) {
       attempt_free(&full_pass);
       if (load_one(path, name, 2 | 4, size, &full_pass) < 0 || !full_pass.rec.seen ||
@@ -443,6 +444,8 @@ static void usage(FILE *f) {
         "  --no-insns        leave the instructions out of the printed JSON\n"
         "  --full-log        include the verifier log (level 2|4) of every program\n"
         "  --compact         one line of JSON\n"
+        "  --stats-only      pass 1 only: no level-2 log pass, so insn_index is null (for\n"
+        "                    timing; a level-2 log of a long program can take minutes)\n"
         "  -v, --verbose     show libbpf's messages on stderr\n"
         "  --raw CORPUS.jsonl  raw programs instead of objects: one JSON object per line with\n"
         "                    id, prog_type, expected_attach_type, maps, insns (hex); maps are\n"
@@ -475,7 +478,8 @@ static int raw_main(const struct options *opt, bool have_objects) {
     fprintf(stderr, "kernel-oracle: %s: cannot write: %s\n", opt->raw_out, strerror(errno));
     return EXIT_USAGE;
   }
-  struct raw_options ro = {.only_id = opt->program, .full_log = opt->full_log};
+  struct raw_options ro = {
+      .only_id = opt->program, .full_log = opt->full_log, .stats_only = opt->stats_only};
   int rc = raw_run(opt->raw_corpus, out, release, &ro);
   if (out != stdout && fclose(out) != 0) {
     fprintf(stderr, "kernel-oracle: %s: cannot write: %s\n", opt->raw_out, strerror(errno));
@@ -504,6 +508,8 @@ int main(int argc, char **argv) {
       opt.insns = false;
     } else if (strcmp(a, "--full-log") == 0) {
       opt.full_log = true;
+    } else if (strcmp(a, "--stats-only") == 0) {
+      opt.stats_only = true;
     } else if (strcmp(a, "--compact") == 0) {
       pretty = false;
     } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {

@@ -311,7 +311,7 @@ static void examine_raw(const struct raw_program *p, FILE *outf, const char *rel
       verdict = "reject";
       message = error_line(pass1.log);
     }
-    if (strcmp(verdict, "reject") == 0 || opt->full_log) {
+    if (!opt->stats_only && (strcmp(verdict, "reject") == 0 || opt->full_log)) {
       for (size_t size = RAW_FULL_LOG_START; size <= RAW_FULL_LOG_MAX; size *= 4) {
         free(pass2.log);
         load(p, fds, 2 | 4, size, &pass2);

@@ -8,6 +8,7 @@
 struct raw_options {
   const char *only_id; /* only the program with this id, or NULL */
   bool full_log;       /* add the level-2|4 log of every program */
+  bool stats_only;     /* no level-2|4 pass: insn_index stays null */
 };
 
 /* Reads `corpus` (JSONL: id, prog_type, expected_attach_type, maps, insns as hex; see
