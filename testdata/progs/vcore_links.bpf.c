@@ -3,7 +3,8 @@
 // on one copy of a scalar applies to its linked copies (also "r2 = r1 + const", linked since
 // Linux 6.11); a fresh value breaks the link. An array lookup with a constant key inside
 // max_entries is known not to return NULL (the array macros of the other vcore files rely on it:
-// their NULL checks are dead branches).
+// their NULL checks are dead branches). Packet ranges: a data_end comparison gives every copy
+// of the packet pointer (same id) its range.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -296,6 +297,118 @@ int null_check_in_c(struct __sk_buff *skb)
 	if (!alias)
 		return 0;
 	return v->buf[skb->len & 0xff];
+}
+
+SEC("xdp")
+__description("packet: 14 bytes checked, the 2-byte protocol at offset 12 read")
+__success
+__naked void pkt_eth_proto(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r4 = r2;"
+		     "r4 += 14;"
+		     "if r4 > r3 goto l0_%=;"
+		     "r0 = *(u16 *)(r2 + 12);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("packet: 13 bytes checked, 2 bytes read at offset 12")
+__failure __msg("invalid access to packet, off=12 size=2, R2(id=0,off=12,r=13)")
+__msg("R2 offset is outside of the packet")
+__naked void pkt_eth_proto_off_by_one(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r4 = r2;"
+		     "r4 += 13;"
+		     "if r4 > r3 goto l0_%=;"
+		     "r0 = *(u16 *)(r2 + 12);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("packet: the range learnt on one copy applies to another copy of data")
+__success
+__naked void pkt_range_on_copy(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r5 = r2;"
+		     "r4 = r2;"
+		     "r4 += 8;"
+		     "if r3 < r4 goto l0_%=;"
+		     "r0 = *(u64 *)(r5 + 0);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("packet: a variable offset, then a bound check on the moved pointer")
+__success
+__naked void pkt_var_off_checked(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r4 = r2;"
+		     "r4 += 1;"
+		     "if r4 > r3 goto l0_%=;"
+		     "r5 = *(u8 *)(r2 + 0);"
+		     "r5 &= 0x3f;"
+		     "r2 += r5;"
+		     "r4 = r2;"
+		     "r4 += 4;"
+		     "if r4 > r3 goto l0_%=;"
+		     "r0 = *(u32 *)(r2 + 0);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("packet: the check made before the pointer moved does not cover the moved pointer")
+__failure __msg("invalid access to packet, off=0 size=4, R2(id=1,off=0,r=0)")
+__msg("R2 offset is outside of the packet")
+__naked void pkt_var_off_unchecked(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r4 = r2;"
+		     "r4 += 68;"
+		     "if r4 > r3 goto l0_%=;"
+		     "r5 = *(u8 *)(r2 + 0);"
+		     "r5 &= 0x3f;"
+		     "r2 += r5;"
+		     "r0 = *(u32 *)(r2 + 0);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -183,4 +183,107 @@ __naked void dead_branch_pruned(void)
 			     : __clobber_all);
 }
 
+/* Sixteen diamonds, each writing r7 in one arm; r7 is dead afterwards, so liveness lets the
+ * states of both arms be pruned as equal. */
+#define DIAMOND(n)                                                                                 \
+	"r1 = r6;"                                                                                 \
+	"r1 &= " #n ";"                                                                            \
+	"if r1 == 0 goto ld" #n "_%=;"                                                             \
+	"r7 = " #n ";"                                                                             \
+	"ld" #n "_%=:"
+
+SEC("socket")
+__description("sixteen diamonds whose differences are dead: pruning keeps the walk linear")
+__success
+__naked void diamonds_pruned(void)
+{
+	asm volatile("call %[bpf_get_prandom_u32];"
+		     "r6 = r0;"
+		     "r7 = 0;" DIAMOND(1) DIAMOND(2) DIAMOND(4) DIAMOND(8) DIAMOND(16) DIAMOND(32)
+			     DIAMOND(64) DIAMOND(128) DIAMOND(256) DIAMOND(512) DIAMOND(1024)
+				     DIAMOND(2048) DIAMOND(4096) DIAMOND(8192) DIAMOND(16384)
+					     DIAMOND(32768)
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("the same diamonds with r7 used as an index at the end: precise, so less pruning")
+__success
+__naked void diamonds_precise(void)
+{
+	asm volatile("r1 = 0;"
+		     "*(u32 *)(r10 - 4) = r1;"
+		     "r2 = r10;"
+		     "r2 += -4;"
+		     "r1 = %[vals] ll;"
+		     "call %[bpf_map_lookup_elem];"
+		     "r8 = r0;"
+		     "call %[bpf_get_prandom_u32];"
+		     "r6 = r0;"
+		     "r7 = 0;" DIAMOND(1) DIAMOND(2) DIAMOND(4) DIAMOND(8) DIAMOND(16) DIAMOND(32)
+		     "r8 += r7;"
+		     "r0 = *(u8 *)(r8 + 0);"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32), __imm(bpf_map_lookup_elem), __imm_addr(vals)
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("nested loops with constant bounds over a map value")
+__success
+int nested_loops(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	int i, j;
+
+	if (!v)
+		return XDP_PASS;
+#pragma clang loop unroll(disable)
+	for (i = 0; i < 8; i++)
+#pragma clang loop unroll(disable)
+		for (j = 0; j < 8; j++)
+			sum += v->buf[i * 8 + j];
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("socket")
+__description("an unbounded loop made finite by may_goto (cpu v4)")
+__success
+__naked void may_goto_loop(void)
+{
+	asm volatile("r0 = 0;"
+		     "l0_%=:"
+		     "may_goto l1_%=;"
+		     "r0 += 1;"
+		     "goto l0_%=;"
+		     "l1_%=:"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("xdp")
+__description("a loop accumulating into a stack slot, bounded by a value read from a map")
+__success
+int loop_stack_accumulator(struct xdp_md *ctx)
+{
+	__u32 key = 0, n, i;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	volatile __u64 acc = 0;
+
+	if (!v)
+		return XDP_PASS;
+	n = v->buf[1];
+	for (i = 0; i < n && i < 200; i++)
+		acc += i;
+	return acc & 1 ? XDP_DROP : XDP_PASS;
+}
+
 char LICENSE[] SEC("license") = "GPL";

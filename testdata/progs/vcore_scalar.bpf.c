@@ -434,4 +434,236 @@ __naked void or_raises_min(void)
 		     : __clobber_all);
 }
 
+SEC("socket")
+__description("negation: -(x & 0xff) + 255 is in [0,255]")
+__msg("(87) r1 = -r1{{ +}}; R1=scalar(smin=smin32=-255,smax=smax32=0)")
+__success
+__naked void neg_then_add(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 = -r1;"
+		     "r1 += 255;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("XOR of a masked value: (x & 0xf0) ^ 0xff is in [0x0f,0xff]")
+__msg("(a7) r1 ^= 255{{ +}}; R1=scalar(smin=umin=smin32=umin32=15,smax=umax=smax32=umax32=255,var_off=(0xf; 0xf0))")
+__success
+__naked void xor_mask(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xf0;"
+		     "r1 ^= 0xff;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("multiplication: (x & 0xf) * 17 is at most 255")
+__msg("(27) r1 *= 17{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void mul_in_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xf;"
+		     "r1 *= 17;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("multiplication: (x & 0xf) * 18 reaches 270")
+__failure __msg("invalid access to map value, value_size=256 off=270 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void mul_off_end(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xf;"
+		     "r1 *= 18;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("JSET false branch: bit 8 of (x & 0x1ff) is known zero")
+__msg("(45) if r1 & 0x100 goto pc+2{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=255,var_off=(0x0; 0xff))")
+__success
+__naked void jset_clears_bit(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0x1ff;"
+		     "if r1 & 0x100 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("JSET false branch on bit 0 leaves bit 8 unknown")
+__failure __msg("invalid access to map value, value_size=256 off=510 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void jset_wrong_bit(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0x1ff;"
+		     "if r1 & 0x1 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("jmp32 signed bounds on a zero-extended value: [0,255]")
+__success
+__naked void jmp32_signed_both_bounds(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;"
+		     "if w1 s> 255 goto l_out_%=;"
+		     "if w1 s< 0 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("jmp32 signed upper bound only: u32 values above 0x7fffffff get through")
+__failure __msg("R6 unbounded memory access, make sure to bounds check any such access")
+__naked void jmp32_signed_upper_only(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;"
+		     "if w1 s> 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("comparison with a register holding a constant bounds the other")
+__success
+__naked void reg_cmp_const_reg(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r2 = 255;"
+		     "if r1 > r2 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("comparison with a register bounded to [0,511] bounds the other to 511")
+__failure __msg("invalid access to map value, value_size=256 off=511 size=1")
+__msg("R6 max value is outside of the allowed memory range")
+__naked void reg_cmp_bounded_reg(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r7 = r0;"
+		     "call %[bpf_get_prandom_u32];"
+		     "r2 = r0;"
+		     "r2 &= 0x1ff;"
+		     "if r7 > r2 goto l_out_%=;"
+		     "r1 = r7;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("[0,255] - 128 crosses zero; the non-negative branch is [0,127]")
+__msg("(c5) if r1 s< 0x0 goto pc+2{{ +}}; R1=scalar(smin=smin32=0,smax=umax=smax32=umax32=127,var_off=(0x0; 0x7f))")
+__success
+__naked void sign_boundary_crossing(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 -= 128;"
+		     "if r1 s< 0 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("BPF_ST of an immediate to an aligned slot is a known constant after the fill")
+__msg("(79) r1 = *(u64 *)(r10 -16){{ +}}; R1=200 R10=fp0 fp-16=200")
+__success
+__naked void st_imm_spill(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "*(u64 *)(r10 - 16) = 200;"
+		     "r1 = *(u64 *)(r10 - 16);" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("signed division (cpu v4) leaves an unknown value")
+__failure __msg("math between map_value pointer and register with unbounded min value is not allowed")
+__naked void sdiv_not_tracked(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r1 s/= 2;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("division by a register that may be zero is allowed (the result is 0 at run time)")
+__success
+__naked void div_by_zero_reg(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xff;"
+		     "r2 = 0;"
+		     "r1 /= r2;"
+		     "if r1 > 255 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("division by the constant zero")
+__failure __msg("div by zero")
+__naked void div_by_zero_imm(void)
+{
+	asm volatile("r0 = 1;"
+		     "r0 /= 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("a 64-bit shift by 64")
+__failure __msg("invalid shift 64")
+__naked void shift_by_64(void)
+{
+	asm volatile("r0 = 1;"
+		     "r0 <<= 64;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
 char LICENSE[] SEC("license") = "GPL";
