@@ -1,5 +1,6 @@
 #include "verifier/check/call.h"
 
+#include "btf/btf.h"
 #include "lib/isa/helpers.h"
 #include "verifier/check/jmp.h"
 #include "verifier/check/map_compat.h"
@@ -59,6 +60,8 @@ struct CallArgMeta {
   uint32_t subprogno = 0;
   bool rawModeValid = true; ///< check_mem_size_reg drops meta for a variable size
   int64_t constMapKey = -1; ///< get_constant_map_key(): the key when the stack holds a constant
+  const btf::Btf *retBtf = nullptr; ///< meta->ret_btf (per-CPU BTF pointers)
+  uint32_t retBtfId = 0;
 };
 
 /// can_elide_value_nullness()
@@ -138,6 +141,9 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_PTR_TO_CONST_STR:
   case tg::ARG_PTR_TO_TIMER:
     return {RegType(R::PtrToMapValue)};
+  case tg::ARG_PTR_TO_PERCPU_BTF_ID:
+    return {RegType(R::PtrToBtfId, MEM_PERCPU), RegType(R::PtrToBtfId, MEM_PERCPU | MEM_RCU),
+            RegType(R::PtrToBtfId, MEM_PERCPU | PTR_TRUSTED)};
   default:
     return {};
   }
@@ -157,7 +163,7 @@ bool checkRegType(Env &env, uint32_t regno, uint32_t argType) {
     type = type.without(DynptrTypeFlagMask);
   for (RegType t : compatible)
     if (t == type) {
-      if (reg.type.is(RegBase::PtrToBtfId))
+      if (reg.type.is(RegBase::PtrToBtfId) && tg::baseType(argType) != tg::ARG_PTR_TO_PERCPU_BTF_ID)
         return env.notSupported("BTF pointers as helper arguments");
       return true;
     }
@@ -332,6 +338,12 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     return checkHelperMemAccess(env, regno, int(meta.map->valueSize), write, false, &meta);
   case tg::ARG_PTR_TO_FUNC:
     meta.subprogno = r.subprogno;
+    return true;
+  case tg::ARG_PTR_TO_PERCPU_BTF_ID:
+    if (!r.btfId)
+      return env.fail("Helper has invalid btf_id in R%u", regno);
+    meta.retBtf = r.btf;
+    meta.retBtfId = r.btfId;
     return true;
   case tg::ARG_PTR_TO_MEM:
     meta.rawMode = (argType & MEM_UNINIT) != 0;
@@ -611,6 +623,28 @@ bool checkHelperCall(Env &env) {
     r0.type = RegType(RegBase::PtrToMem, retFlag);
     r0.memSize = uint32_t(meta.memSize);
     break;
+  case tg::RET_PTR_TO_MEM_OR_BTF_ID: {
+    markRegKnownZero(r0);
+    if (!meta.retBtf)
+      return env.fail("verifier bug: no BTF for the returned pointer");
+    btf::TypeId tid = meta.retBtf->skipModifiers(meta.retBtfId);
+    const btf::Type *t = meta.retBtf->tryType(tid);
+    if (!t || t->kind != btf::Kind::Struct) {
+      auto size = meta.retBtf->sizeOf(tid);
+      if (!size) {
+        llvm::consumeError(size.takeError());
+        return env.fail("unable to resolve the size of type '%s': -22",
+                        t ? std::string(t->name).c_str() : "");
+      }
+      r0.type = RegType(RegBase::PtrToMem, retFlag);
+      r0.memSize = uint32_t(*size);
+    } else {
+      r0.type = RegType(RegBase::PtrToBtfId, retFlag & ~uint32_t(MEM_RDONLY));
+      r0.btf = meta.retBtf;
+      r0.btfId = meta.retBtfId;
+    }
+    break;
+  }
   default:
     return env.notSupported("helper return type " + std::to_string(tg::baseType(retType)));
   }

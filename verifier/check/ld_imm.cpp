@@ -1,5 +1,7 @@
 #include "verifier/check/ld_imm.h"
 
+#include "btf/btf.h"
+#include "btf/target.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/uapi.h"
 
@@ -13,6 +15,60 @@ const object::Map *mapAt(const Env &env, int32_t index) {
   if (index < 0 || size_t(index) >= env.obj.maps.size())
     return nullptr;
   return &env.obj.maps[size_t(index)];
+}
+
+/// check_pseudo_btf_id() and check_ld_imm()'s BPF_PSEUDO_BTF_ID case: a kernel symbol by its
+/// BTF id (a VAR or a FUNC of vmlinux or of a module). The kernel also looks the symbol up in
+/// kallsyms; an offline verifier takes every BTF VAR/FUNC to have an address.
+bool loadKsym(Env &env, RegState &dst, const Insn &insn, const Insn &next) {
+  if (!env.target || !env.target->vmlinux)
+    return env.notSupported("ksyms without a target BTF");
+  const btf::Btf *btf = env.target->vmlinux.get();
+  if (next.imm > 0) {
+    size_t mod = size_t(next.imm);
+    if (mod > env.target->modules.size())
+      return env.fail("invalid module BTF object FD specified.");
+    btf = env.target->modules[mod - 1].btf.get();
+  }
+  uint32_t id = uint32_t(insn.imm);
+  const btf::Type *t = btf->tryType(id);
+  if (!t)
+    return env.fail("ldimm64 insn specifies invalid btf_id %d.", insn.imm);
+  if (t->kind != btf::Kind::Var && t->kind != btf::Kind::Func)
+    return env.fail("pseudo btf_id %d in ldimm64 isn't KIND_VAR or KIND_FUNC", insn.imm);
+  if (t->kind == btf::Kind::Func) {
+    dst.type = RegType(RegBase::PtrToMem, MEM_RDONLY);
+    dst.memSize = 0;
+    return true;
+  }
+  // find_btf_percpu_datasec(): a per-CPU variable lives in the ".data..percpu" DATASEC.
+  bool percpu = false;
+  if (auto ds = btf->findByNameKind(".data..percpu", btf::Kind::DataSec))
+    if (const btf::Type *sec = btf->tryType(*ds))
+      for (const btf::VarSecInfo &v : sec->vars)
+        if (v.type == id)
+          percpu = true;
+  uint32_t type = t->type;
+  const btf::Type *vt = btf->tryType(btf->skipModifiers(type));
+  if (percpu) {
+    dst.type = RegType(RegBase::PtrToBtfId, MEM_PERCPU);
+    dst.btf = btf;
+    dst.btfId = type;
+  } else if (!vt || vt->kind != btf::Kind::Struct) {
+    auto size = btf->sizeOf(btf->skipModifiers(type));
+    if (!size) {
+      llvm::consumeError(size.takeError());
+      return env.fail("ldimm64 unable to resolve the size of type '%s': -22",
+                      vt ? std::string(vt->name).c_str() : "");
+    }
+    dst.type = RegType(RegBase::PtrToMem, MEM_RDONLY);
+    dst.memSize = uint32_t(*size);
+  } else {
+    dst.type = RegType(RegBase::PtrToBtfId);
+    dst.btf = btf;
+    dst.btfId = type;
+  }
+  return true;
 }
 
 } // namespace
@@ -62,7 +118,7 @@ bool checkLdImm(Env &env) {
   }
   markRegKnownZero(dst);
   if (insn.src == BPF_PSEUDO_BTF_ID)
-    return env.notSupported("ld_imm64 of a BTF id (ksym)");
+    return loadKsym(env, dst, insn, next);
   if (insn.src == BPF_PSEUDO_FUNC) {
     int subprog = env.findSubprog(env.insnIdx + uint32_t(insn.imm) + 1);
     if (env.prog.funcInfo.empty())
