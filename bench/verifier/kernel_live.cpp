@@ -64,7 +64,8 @@ llvm::Expected<std::string> capture(const std::string &command, const std::strin
 
 llvm::Expected<KernelAnswers> measureCorpus(const std::string &oracle, const std::string &corpus,
                                             OracleError &failure) {
-  auto out = capture(shellQuote(oracle) + " --raw " + shellQuote(corpus), corpus, failure);
+  auto out =
+      capture(shellQuote(oracle) + " --stats-only --raw " + shellQuote(corpus), corpus, failure);
   if (!out)
     return out.takeError();
   KernelAnswers answers;
@@ -85,7 +86,8 @@ llvm::Expected<KernelAnswers> measureCorpus(const std::string &oracle, const std
 llvm::Expected<KernelAnswers> measureObject(const std::string &oracle, const std::string &object,
                                             OracleError &failure) {
   auto out =
-      capture(shellQuote(oracle) + " --no-insns --compact " + shellQuote(object), object, failure);
+      capture(shellQuote(oracle) + " --stats-only --no-insns --compact " + shellQuote(object),
+              object, failure);
   if (!out)
     return out.takeError();
   nlohmann::json j = nlohmann::json::parse(*out, nullptr, false);

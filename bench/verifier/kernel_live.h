@@ -22,11 +22,13 @@ struct OracleError {
   std::string message; ///< kernel-oracle's stderr, or why it could not run
 };
 
-/// `kernel-oracle --raw CORPUS`: one result line per program.
+/// `kernel-oracle --stats-only --raw CORPUS`: one result line per program (pass 1 only: the
+/// timed load; no level-2 log pass).
 llvm::Expected<KernelAnswers> measureCorpus(const std::string &oracle, const std::string &corpus,
                                             OracleError &failure);
 
-/// `kernel-oracle --no-insns --compact OBJECT`: every program of the object, each loaded alone.
+/// `kernel-oracle --stats-only --no-insns --compact OBJECT`: every program of the object, each
+/// loaded alone.
 llvm::Expected<KernelAnswers> measureObject(const std::string &oracle, const std::string &object,
                                             OracleError &failure);
 
