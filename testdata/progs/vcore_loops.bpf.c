@@ -3,10 +3,16 @@
 // "infinite loop detected"; one pending branch per iteration: "The sequence of 8193 jumps is
 // too complex"; "BPF program is too large" is left out because recording its million-instruction
 // level-2 log takes the kernel minutes), and the control-flow graph checks (unreachable
-// instructions, a program that falls off its end).
+// instructions, a program that falls off its end). Also state pruning (diamonds whose
+// differences are dead, or precise), nested loops, may_goto (cpu v4) and the open-coded
+// numeric iterator (bpf_iter_num_* kfuncs).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
+
+extern int bpf_iter_num_new(struct bpf_iter_num *it, int start, int end) __ksym;
+extern int *bpf_iter_num_next(struct bpf_iter_num *it) __ksym;
+extern void bpf_iter_num_destroy(struct bpf_iter_num *it) __ksym;
 
 struct val {
 	unsigned char buf[64];
@@ -284,6 +290,61 @@ int loop_stack_accumulator(struct xdp_md *ctx)
 	for (i = 0; i < n && i < 200; i++)
 		acc += i;
 	return acc & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("open-coded numeric iterator (bpf_iter_num kfuncs) over a map value, index checked")
+__success
+int iter_num_checked(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	struct bpf_iter_num it;
+	int *i;
+
+	if (!v)
+		return XDP_PASS;
+	bpf_iter_num_new(&it, 0, 64);
+	while ((i = bpf_iter_num_next(&it))) {
+		if (*i >= 0 && *i < 64)
+			sum += v->buf[*i];
+	}
+	bpf_iter_num_destroy(&it);
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("open-coded numeric iterator: the element is not bounded by the iterator's range")
+__failure __msg("value -2147483648 makes map_value pointer be out of bounds")
+int iter_num_unchecked(struct xdp_md *ctx)
+{
+	__u32 key = 0, sum = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+	struct bpf_iter_num it;
+	int *i;
+
+	if (!v)
+		return XDP_PASS;
+	bpf_iter_num_new(&it, 0, 64);
+	while ((i = bpf_iter_num_next(&it)))
+		sum += v->buf[*i];
+	bpf_iter_num_destroy(&it);
+	return sum & 1 ? XDP_DROP : XDP_PASS;
+}
+
+SEC("xdp")
+__description("open-coded numeric iterator never destroyed")
+__failure __msg("Unreleased reference id=1 alloc_insn=6")
+__msg("BPF_EXIT instruction in main prog would lead to reference leak")
+int iter_num_leak(struct xdp_md *ctx)
+{
+	struct bpf_iter_num it;
+	int *i, n = 0;
+
+	bpf_iter_num_new(&it, 0, 8);
+	while ((i = bpf_iter_num_next(&it)))
+		n += *i;
+	return n > 3 ? XDP_DROP : XDP_PASS;
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -1,6 +1,8 @@
 // Verifier core: acquired references through the ring buffer. bpf_ringbuf_reserve returns
 // memory of the reserved size or NULL, with a reference that every path must release
-// (bpf_ringbuf_submit or bpf_ringbuf_discard) exactly once; released memory is gone.
+// (bpf_ringbuf_submit or bpf_ringbuf_discard) exactly once; released memory is gone. The
+// reference belongs to the program, not the frame: it may be acquired and released in
+// different subprograms.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -227,6 +229,60 @@ __naked void reserve_spill_fill_submit(void)
 		     :
 		     : __imm(bpf_ringbuf_reserve), __imm(bpf_ringbuf_submit), __imm_addr(events)
 		     : __clobber_all);
+}
+
+/* Reserves in a subprogram: the reference belongs to the program, not the frame. */
+static __noinline struct event *reserve_event(void)
+{
+	return bpf_ringbuf_reserve(&events, sizeof(struct event), 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("reserve in a static subprogram, submit in the caller")
+__success
+int reserve_in_subprog(void *ctx)
+{
+	struct event *e = reserve_event();
+
+	if (!e)
+		return 0;
+	e->time = 1;
+	bpf_ringbuf_submit(e, 0);
+	return 0;
+}
+
+/* Submits what the caller reserved. */
+static __noinline void submit_event(struct event *e)
+{
+	bpf_ringbuf_submit(e, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("reserve in the caller, submit in a static subprogram")
+__success
+int submit_in_subprog(void *ctx)
+{
+	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e)
+		return 0;
+	e->time = 2;
+	submit_event(e);
+	return 0;
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("reserve in a static subprogram, never released")
+__failure __msg("Unreleased reference id=2 alloc_insn=12")
+__msg("BPF_EXIT instruction in main prog would lead to reference leak")
+int reserve_in_subprog_leak(void *ctx)
+{
+	struct event *e = reserve_event();
+
+	if (!e)
+		return 0;
+	e->time = 3;
+	return 1;
 }
 
 char LICENSE[] SEC("license") = "GPL";

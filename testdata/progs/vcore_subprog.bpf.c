@@ -2,8 +2,10 @@
 // context (pointer arguments into the caller's stack keep their frame; a static callee may
 // return a pointer); global functions (non-static, with BTF func_info) are verified once, on
 // their own, from their BTF prototype. Also the call depth limit (8 frames), recursion (found by
-// the kernel's stack-depth walk after verification), and clang computing an address before the
-// bound check that guards it.
+// the kernel's stack-depth walk after verification), clang computing an address before the
+// bound check that guards it, tail calls from subprograms (the stack below them; since 6.18 the
+// path on which the tail call returns at once), return-value ranges crossing frames, and
+// callbacks (bpf_loop with a stack context, bpf_for_each_map_elem).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -276,6 +278,201 @@ int global_small_buffer(struct __sk_buff *skb)
 
 	y[0] = 1;
 	return global_store((__u32 *)(y), 1);
+}
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, __u32);
+} jumps SEC(".maps");
+
+/* A tail call from a subprogram: the frames below it must stay under 256 bytes of stack. */
+static __noinline int tail_from_subprog(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &jumps, 0);
+	return skb->len;
+}
+
+SEC("tc")
+__description("tail call from a subprogram whose caller uses little stack")
+__success
+int tail_call_in_subprog(struct __sk_buff *skb)
+{
+	return tail_from_subprog(skb) > 64;
+}
+
+SEC("tc")
+__description("tail call from a subprogram whose caller uses 320 bytes of stack")
+__failure __msg("tail_calls are not allowed when call stack of previous frames is 320 bytes. Too large")
+__naked void tail_call_in_subprog_big_caller_stack(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 320) = r2;"
+		     "call tail_from_subprog;"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+/* Tail-calls, then returns a value in [0, 15]. Since 6.18 the kernel also follows the path on
+ * which the tail call leaves the subprogram at once: the caller then sees R0 unknown. */
+static __noinline __u32 tail_then_index(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &jumps, 0);
+	return skb->len & 15;
+}
+
+SEC("tc")
+__description("a subprogram's bounded return after a tail call: the early-exit path returns an unknown R0")
+__failure __msg("R8 unbounded memory access, make sure to bounds check any such access")
+int tail_call_return_range(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return 0;
+	return v->slots[tail_then_index(skb)];
+}
+
+/* Returns a value in [0, 15]: its range reaches the caller through R0. */
+static __noinline __u32 small_index(__u32 x)
+{
+	return x & 15;
+}
+
+SEC("tc")
+__description("a subprogram's bounded return value used as the caller's index")
+__success
+int subprog_return_range(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return 0;
+	return v->slots[small_index(skb->len)];
+}
+
+/* Returns a value in [0, 16]. */
+static __noinline __u32 small_index_off_by_one(__u32 x)
+{
+	x &= 31;
+	return x > 16 ? 16 : x;
+}
+
+SEC("tc")
+__description("a subprogram's return value one past the caller's array")
+__failure __msg("invalid access to map value, value_size=64 off=64 size=4")
+__msg("R7 min value is outside of the allowed memory range")
+int subprog_return_range_off_by_one(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return 0;
+	return v->slots[small_index_off_by_one(skb->len)];
+}
+
+struct each_ctx {
+	__u64 sum;
+};
+
+static long sum_value(struct bpf_map *map, __u32 *key, struct val *value, struct each_ctx *c)
+{
+	c->sum += value->slots[15];
+	return 0;
+}
+
+SEC("tc")
+__description("bpf_for_each_map_elem with a callback reading the element's last slot")
+__success
+int for_each_elem(struct __sk_buff *skb)
+{
+	struct each_ctx c = {};
+
+	bpf_for_each_map_elem(&hvals, sum_value, &c, 0);
+	return c.sum > 5;
+}
+
+static long read_past_value(struct bpf_map *map, __u32 *key, struct val *value, struct each_ctx *c)
+{
+	c->sum += *(__u32 *)((char *)value + sizeof(*value));
+	return 0;
+}
+
+SEC("tc")
+__description("bpf_for_each_map_elem callback reading past the element")
+__failure __msg("invalid access to map value, value_size=64 off=64 size=4")
+__msg("R3 min value is outside of the allowed memory range")
+int for_each_elem_past_value(struct __sk_buff *skb)
+{
+	struct each_ctx c = {};
+
+	bpf_for_each_map_elem(&hvals, read_past_value, &c, 0);
+	return c.sum > 5;
+}
+
+/* bpf_loop's context must point to the stack: the map value travels in a stack struct. */
+struct index_ctx {
+	struct val *v;
+};
+
+static int index_cb(__u32 index, struct index_ctx *c)
+{
+	if (index < 16)
+		c->v->slots[index] = index;
+	return 0;
+}
+
+SEC("tc")
+__description("bpf_loop callback using its index as a checked array index into a map value")
+__success
+int loop_index_checked(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct index_ctx c = {.v = bpf_map_lookup_elem(&vals, &key)};
+
+	if (!c.v)
+		return 0;
+	bpf_loop(16, index_cb, &c, 0);
+	return 0;
+}
+
+static int index_cb_unchecked(__u32 index, struct index_ctx *c)
+{
+	c->v->slots[index] = index;
+	return 0;
+}
+
+SEC("tc")
+__description("bpf_loop callback using its index unchecked: the verifier does not bound it by nr_loops")
+__failure __msg("R2 unbounded memory access, make sure to bounds check any such access")
+int loop_index_unchecked(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct index_ctx c = {.v = bpf_map_lookup_elem(&vals, &key)};
+
+	if (!c.v)
+		return 0;
+	bpf_loop(16, index_cb_unchecked, &c, 0);
+	return 0;
+}
+
+SEC("tc")
+__description("bpf_loop with a map value as its context")
+__failure __msg("R3 type=map_value expected=fp")
+int loop_ctx_not_stack(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return 0;
+	bpf_loop(16, index_cb_unchecked, v, 0);
+	return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";
