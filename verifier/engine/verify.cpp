@@ -13,6 +13,7 @@
 #include "verifier/target/func_proto.h"
 
 #include <chrono>
+#include <cstdio>
 
 namespace bpfverify::verifier {
 
@@ -110,6 +111,45 @@ void setupPruning(Env &env, std::vector<uint32_t> scc) {
   env.scc = std::make_unique<pruning::SccVisits>(std::move(scc));
 }
 
+/// The per-instruction trace of Result, from the same log lines: "N: (..) insn" lines are
+/// `insn`, "from X to Y:" lines `branch`, "; source @ file:line" lines `source` (with the index
+/// of the instruction they precede), everything else `state` of the latest instruction.
+std::vector<TraceEntry> traceFromLog(const std::string &log) {
+  std::vector<TraceEntry> out;
+  uint32_t current = 0;
+  std::vector<size_t> pendingSource;
+  size_t pos = 0;
+  while (pos < log.size()) {
+    size_t nl = log.find('\n', pos);
+    std::string line = log.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? log.size() : nl + 1;
+    if (line.empty())
+      continue;
+    TraceEntry e;
+    e.text = line;
+    unsigned idx = 0, from = 0;
+    int used = 0;
+    if (std::sscanf(line.c_str(), "from %u to %u:%n", &from, &idx, &used) == 2 && used > 0) {
+      e.kind = "branch";
+      current = idx;
+    } else if (line.rfind("; ", 0) == 0) {
+      e.kind = "source";
+      pendingSource.push_back(out.size());
+    } else if (std::sscanf(line.c_str(), "%u: %n", &idx, &used) == 1 && used > 0) {
+      current = idx;
+      e.kind = line.compare(size_t(used), 1, "(") == 0 ? "insn" : "state";
+      for (size_t s : pendingSource)
+        out[s].insnIndex = idx;
+      pendingSource.clear();
+    } else {
+      e.kind = "state";
+    }
+    e.insnIndex = current;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 /// The message the oracle reads: the last line written before the statistics.
 std::string lastLine(const std::string &text) {
   size_t end = text.size();
@@ -189,8 +229,11 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
     result.verdict = Verdict::Accept;
   }
   logVerificationStats(env, ns, result.verdict == Verdict::Accept);
-  if (opts.logLevel)
+  if (opts.logLevel) {
     result.log = env.log.text();
+    if (opts.logLevel & 3)
+      result.trace = traceFromLog(result.log);
+  }
   return result;
 }
 
