@@ -234,12 +234,10 @@ uint64_t mapDirectRead(const object::Map &map, int off, int size, bool isLdsx) {
   return v;
 }
 
-/// check_stack_slot_within_bounds()
-bool stackSlotWithinBounds(int64_t off, const FuncState &state, bool write) {
-  (void)state;
-  // Root has allow_uninit_stack, so reads use the same lower bound as writes.
-  int64_t minValid = write || true ? -MAX_BPF_STACK : -state.allocatedStack();
-  return !(off < minValid || off > -1);
+/// check_stack_slot_within_bounds(). The lower bound is -MAX_BPF_STACK for writes and, since
+/// root has allow_uninit_stack, for reads too (unprivileged reads stop at -allocated_stack).
+bool stackSlotWithinBounds(int64_t off) {
+  return !(off < -MAX_BPF_STACK || off > -1);
 }
 
 /// check_stack_write_fixed_off()
@@ -575,7 +573,7 @@ bool checkStackAccessWithinBounds(Env &env, uint32_t regno, int off, int accessS
     minOff = reg.bounds.smin + off;
     maxOff = reg.bounds.smax + off + accessSize;
   }
-  bool bad = !stackSlotWithinBounds(minOff, state, write) || maxOff > 0 || accessSize < 0;
+  bool bad = !stackSlotWithinBounds(minOff) || maxOff > 0 || accessSize < 0;
   if (bad) {
     if (reg.bounds.varOff.isConst())
       return env.fail("invalid%s stack R%u off=%d size=%d", extra, regno, off, accessSize);
