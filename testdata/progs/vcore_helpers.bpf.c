@@ -313,4 +313,77 @@ __naked void kprobe_ctx_past_regs(void)
 			     : __clobber_all);
 }
 
+SEC("cgroup_skb/ingress")
+__description("cgroup_skb returning 1")
+__success
+__naked void cgroup_skb_ret_1(void)
+{
+	asm volatile("r0 = 1;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("cgroup_skb/ingress")
+__description("cgroup_skb returning 2: outside [0, 1]")
+__failure __msg("At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]")
+__naked void cgroup_skb_ret_2(void)
+{
+	asm volatile("r0 = 2;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("cgroup_skb/ingress")
+__description("cgroup_skb returning an unknown value")
+__failure __msg("At program exit the register R0 has unknown scalar value should have been in [0, 1]")
+__naked void cgroup_skb_ret_unknown(void)
+{
+	asm volatile("call %[bpf_get_prandom_u32];"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a socket filter returning a pointer")
+__success
+__naked void return_pointer(void)
+{
+	asm volatile("r0 = r1;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("exit without setting R0")
+__failure __msg("R0 !read_ok")
+__naked void return_unset(void)
+{
+	asm volatile("exit;" ::: __clobber_all);
+}
+
+SEC("socket")
+__description("AND on a context pointer")
+__failure __msg("R1 bitwise operator &= on pointer prohibited")
+__naked void ctx_pointer_and(void)
+{
+	asm volatile("r1 &= 0xff;"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("arithmetic on the context pointer, then a context load")
+__failure __msg("dereference of modified ctx ptr R1 off=8 disallowed")
+__naked void ctx_pointer_moved(void)
+{
+	asm volatile("r1 += 8;"
+		     "r0 = *(u32 *)(r1 + 0);"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
 char LICENSE[] SEC("license") = "GPL";

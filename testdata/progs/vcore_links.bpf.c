@@ -411,4 +411,58 @@ __naked void pkt_var_off_unchecked(void)
 		     : __clobber_all);
 }
 
+SEC("xdp")
+__description("packet: a bound on the scalar data_end - data gives the packet pointer no range")
+__failure __msg("invalid access to packet, off=0 size=8, R2(id=0,off=0,r=0)")
+__msg("R2 offset is outside of the packet")
+__naked void pkt_len_from_pointers(void)
+{
+	asm volatile("r2 = *(u32 *)(r1 + %[data]);"
+		     "r3 = *(u32 *)(r1 + %[data_end]);"
+		     "r4 = r3;"
+		     "r4 -= r2;"
+		     "if r4 < 8 goto l0_%=;"
+		     "r0 = *(u64 *)(r2 + 0);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("two pointers into one map value compared: no NULL check implied for a third lookup")
+__success
+__naked void map_value_pointer_compare(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r7 = r6;"
+		     "r7 += 8;"
+		     "if r7 > r6 goto l0_%=;"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = *(u8 *)(r6 + 255);" OUT_0
+		     :
+		     : LINK_IMMS
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("map value pointers subtracted: the difference is an unknown scalar")
+__failure __msg("math between map_value pointer and register with unbounded min value is not allowed")
+__naked void map_value_pointer_diff(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r7 = r6;"
+		     "r7 += 200;"
+		     "r7 -= r6;"
+		     "r6 += r7;"
+		     "r0 = *(u8 *)(r6 + 55);" OUT_0
+		     :
+		     : LINK_IMMS
+		     : __clobber_all);
+}
+
 char LICENSE[] SEC("license") = "GPL";

@@ -645,6 +645,118 @@ __naked void div_by_zero_reg(void)
 }
 
 SEC("socket")
+__description("jmp32 register-register signed bounds: 0 <= w1 <= w2 == 255")
+__success
+__naked void jmp32_reg_reg_signed(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;"
+		     "w2 = 255;"
+		     "w3 = 0;"
+		     "if w1 s> w2 goto l_out_%=;"
+		     "if w1 s< w3 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a 64-bit signed range [-1,1] has a 32-bit unsigned range that wraps: x + 1 is [0,2]")
+__success
+__naked void s64_range_to_u32(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 3;"
+		     "r1 -= 1;"
+		     "if r1 s> 1 goto l_out_%=;"
+		     "w1 += 1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("an unsigned 32-bit bound on a value whose upper half is zero bounds 64 bits")
+__success
+__naked void u32_bound_then_64(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 <<= 32;"
+		     "r1 >>= 32;"
+		     "if w1 >= 256 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("jmp32 != on a 2-value range leaves one constant")
+__success
+__naked void jmp32_jne_const(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 1;"
+		     "r1 += 254;"
+		     "if w1 != 254 goto l_out_%=;"
+		     "r1 += 1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("32-bit arithmetic shift of a zero-extended byte shifted to the top: [-128,127] in 32 bits, then zero-extended")
+__success
+__naked void arsh32_sign(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;"
+		     "w1 <<= 24;"
+		     "w1 s>>= 24;"
+		     "w1 += 128;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a bound learnt by comparing two scalars against each other")
+__success
+__naked void linked_cmp_both(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r1 &= 0xfff;"
+		     "r2 = r1;"
+		     "r2 >>= 4;"
+		     "if r1 > 255 goto l_out_%=;"
+		     "if r2 > r1 goto l_out_%=;"
+		     "r1 = r2;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("32-bit negation of [-255,-1] is [1,255], zero-extended")
+__success
+__naked void neg32_of_negative(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "w1 = w0;"
+		     "w1 &= 0xff;"
+		     "w1 |= 1;"
+		     "w1 = -w1;"
+		     "w1 = -w1;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
 __description("division by the constant zero")
 __failure __msg("div by zero")
 __naked void div_by_zero_imm(void)

@@ -398,4 +398,100 @@ int large_local_array(struct __sk_buff *skb)
 	return sum;
 }
 
+SEC("socket")
+__description("the frame pointer is read-only")
+__failure __msg("frame pointer is read only")
+__naked void write_r10(void)
+{
+	asm volatile("r10 = 0;"
+		     "r0 = 0;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
+SEC("socket")
+__description("a variable-offset byte store over a spilled pointer, then the pointer filled")
+__failure __msg("R3 invalid mem access 'scalar'")
+__naked void var_off_write_over_spilled_pointer(void)
+{
+	asm volatile("r6 = r1;"
+		     "call %[bpf_get_prandom_u32];"
+		     "*(u64 *)(r10 - 8) = r6;"
+		     "r0 &= 7;"
+		     "r2 = r10;"
+		     "r2 += -8;"
+		     "r2 += r0;"
+		     "r1 = 0;"
+		     "*(u8 *)(r2 + 0) = r1;"
+		     "r3 = *(u64 *)(r10 - 8);"
+		     "r0 = *(u32 *)(r3 + 0);"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : STACK_IMMS
+		     : __clobber_all);
+}
+
+SEC("kprobe/do_unlinkat")
+__description("bpf_probe_read_kernel into a variable-offset stack buffer, in bounds")
+__success
+__naked void probe_read_var_off_dst(void)
+{
+	asm volatile("r6 = r1;"
+		     "call %[bpf_get_prandom_u32];"
+		     "r0 &= 8;"
+		     "r1 = r10;"
+		     "r1 += -32;"
+		     "r1 += r0;"
+		     "r2 = 16;"
+		     "r3 = *(u64 *)(r6 + %[di]);"
+		     "call %[bpf_probe_read_kernel];"
+		     "r0 = *(u64 *)(r10 - 16);"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32), __imm(bpf_probe_read_kernel),
+		       __imm_const(di, offsetof(struct pt_regs, di))
+		     : __clobber_all);
+}
+
+SEC("kprobe/do_unlinkat")
+__description("bpf_probe_read_kernel into a variable-offset stack buffer reaching above the frame")
+__failure __msg("invalid variable-offset write to stack R1 var_off=(0x0; 0x18) off=-32 size=16")
+__naked void probe_read_var_off_dst_above(void)
+{
+	asm volatile("r6 = r1;"
+		     "call %[bpf_get_prandom_u32];"
+		     "r0 &= 24;"
+		     "r1 = r10;"
+		     "r1 += -32;"
+		     "r1 += r0;"
+		     "r2 = 16;"
+		     "r3 = *(u64 *)(r6 + %[di]);"
+		     "call %[bpf_probe_read_kernel];"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_prandom_u32), __imm(bpf_probe_read_kernel),
+		       __imm_const(di, offsetof(struct pt_regs, di))
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a 4-byte spill of a 64-bit register keeps only a 32-bit view")
+__success
+__naked void spill4_of_wide_register(void)
+{
+	asm volatile(LOOKUP_R6
+		     "r1 = 0x100000000 ll;"
+		     "r1 += 200;"
+		     "*(u32 *)(r10 - 16) = r1;"
+		     "r2 = *(u32 *)(r10 - 16);"
+		     "r6 += r2;"
+		     "r0 = *(u8 *)(r6 + 0);" OUT_0
+		     :
+		     : STACK_IMMS
+		     : __clobber_all);
+}
+
 char LICENSE[] SEC("license") = "GPL";
