@@ -761,6 +761,9 @@ bool checkFuncCall(Env &env) {
   return true;
 }
 
+bool failInvalidScalar(Env &env, const RegState &r, int32_t minval, int32_t maxval,
+                       const char *ctx);
+
 bool prepareFuncExit(Env &env) {
   VerifierState &st = *env.cur;
   FuncState &callee = st.frames[st.curframe];
@@ -775,21 +778,8 @@ bool prepareFuncExit(Env &env) {
       return false;
     const RegState &r = env.cur->cur().regs[0];
     const RetvalRange range = callee.callbackRetRange;
-    if (!(range.minval <= r.bounds.smin && r.bounds.smax <= range.maxval)) {
-      std::string text = "At callback return the register R0 has";
-      bool unknown = true;
-      if (r.bounds.smin > domain::S64Min) {
-        text += " smin=" + std::to_string(r.bounds.smin);
-        unknown = false;
-      }
-      if (r.bounds.smax < domain::S64Max) {
-        text += " smax=" + std::to_string(r.bounds.smax);
-        unknown = false;
-      }
-      if (unknown)
-        text += " unknown scalar value";
-      return env.fail("%s should have been in [%d, %d]", text.c_str(), range.minval, range.maxval);
-    }
+    if (!(range.minval <= r.bounds.smin && r.bounds.smax <= range.maxval))
+      return failInvalidScalar(env, r, range.minval, range.maxval, "At callback return");
   } else {
     st.frames[st.curframe - 1].regs[0] = r0;
   }
@@ -802,6 +792,25 @@ bool prepareFuncExit(Env &env) {
   if (inCallback)
     widenImpreciseScalarsAtReentry(env);
   return true;
+}
+
+/// verbose_invalid_scalar(): "<ctx> the register R0 has smin=.. smax=.. should have been in
+/// [min, max]".
+bool failInvalidScalar(Env &env, const RegState &r, int32_t minval, int32_t maxval,
+                       const char *ctx) {
+  std::string text = std::string(ctx) + " the register R0 has";
+  bool unknown = true;
+  if (r.bounds.smin > domain::S64Min) {
+    text += " smin=" + std::to_string(r.bounds.smin);
+    unknown = false;
+  }
+  if (r.bounds.smax < domain::S64Max) {
+    text += " smax=" + std::to_string(r.bounds.smax);
+    unknown = false;
+  }
+  if (unknown)
+    text += " unknown scalar value";
+  return env.fail("%s should have been in [%d, %d]", text.c_str(), minval, maxval);
 }
 
 void widenImpreciseScalarsAtReentry(Env &env) {
@@ -916,21 +925,8 @@ bool checkReturnCode(Env &env) {
   if (!markChainPrecision(env, 0))
     return false;
   const RegState &r = env.curRegs()[0];
-  if (!(minval <= r.bounds.smin && r.bounds.smax <= maxval)) {
-    std::string text = std::string(exitCtx) + " the register R0 has";
-    bool unknown = true;
-    if (r.bounds.smin > domain::S64Min) {
-      text += " smin=" + std::to_string(r.bounds.smin);
-      unknown = false;
-    }
-    if (r.bounds.smax < domain::S64Max) {
-      text += " smax=" + std::to_string(r.bounds.smax);
-      unknown = false;
-    }
-    if (unknown)
-      text += " unknown scalar value";
-    return env.fail("%s should have been in [%d, %d]", text.c_str(), minval, maxval);
-  }
+  if (!(minval <= r.bounds.smin && r.bounds.smax <= maxval))
+    return failInvalidScalar(env, r, minval, maxval, exitCtx);
   return true;
 }
 
