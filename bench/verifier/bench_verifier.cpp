@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -36,6 +37,7 @@ struct Settings {
   std::vector<std::string> corpora;
   std::vector<std::string> objects;
   std::vector<std::string> moduleBtf;
+  std::vector<std::string> only; ///< --program: keep only these names / corpus ids
   std::string btfPath;
   std::string recordedDir = BPFVERIFY_SOURCE_DIR "/testdata/expect/kernel";
   std::string oracle;
@@ -199,6 +201,11 @@ int run(const Settings &settings) {
     }
   for (const std::string &object : settings.objects)
     addObject(inputs, object, target ? &*target : nullptr, settings.recordedDir);
+  if (!settings.only.empty())
+    std::erase_if(inputs.programs, [&](const BenchProgram &p) {
+      return std::find(settings.only.begin(), settings.only.end(), p.programName) ==
+             settings.only.end();
+    });
   for (const std::string &why : inputs.skipped)
     std::fprintf(stderr, "bench_verifier: skipped (bpfverify cannot load it): %s\n", why.c_str());
   if (inputs.programs.empty()) {
@@ -351,6 +358,9 @@ int main(int argc, char **argv) {
   app.add_option("--log-level", settings.logLevel,
                  "log_level for verify() (kernel-oracle's "
                  "timed pass uses 4)");
+  app.add_option("--program", settings.only,
+                 "only programs with this function name or corpus id (profiling)")
+      ->allow_extra_args(false);
   app.add_option("--limit", settings.limit, "at most this many programs per corpus file");
   app.add_option("--json", settings.jsonOut, "write every figure to this JSON file");
   app.add_flag("--table", settings.table, "print one row per program");
