@@ -14,6 +14,7 @@
 #include "verifier/target/func_proto.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace bpfverify::verifier {
 
@@ -32,7 +33,7 @@ constexpr int32_t FUNC_map_lookup_elem = 1, FUNC_tail_call = 12, FUNC_get_smp_pr
                   FUNC_sk_lookup_udp = 85, FUNC_sk_release = 86, FUNC_skc_lookup_tcp = 99,
                   FUNC_probe_read_user_str = 114, FUNC_probe_read_kernel_str = 115,
                   FUNC_get_task_stack = 141, FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194,
-                  FUNC_loop = 181;
+                  FUNC_loop = 181, FUNC_for_each_map_elem = 164;
 
 std::string funcIdName(int32_t id) {
   if (auto n = helperName(id))
@@ -411,9 +412,11 @@ bool helperChangesPktData(int32_t id) {
   return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
 }
 
-/// push_callback_call() with set_loop_callback_state(): the callback's body is explored on its
-/// own path, entered from this call with R1 = the index, R2 = bpf_loop's callback_ctx.
-bool pushLoopCallback(Env &env, uint32_t subprog) {
+/// push_callback_call(): the callback's body is explored on its own path, entered from this
+/// call in a new frame whose registers `setup` fills (set_*_callback_state).
+bool pushCallbackCall(
+    Env &env, uint32_t subprog,
+    const std::function<bool(const FuncState &caller, FuncState &callee)> &setup) {
   VerifierState &state = *env.cur;
   if (subprog >= env.subprogs.size())
     return env.fail("verifier bug: bad callback subprog %u", subprog);
@@ -427,8 +430,8 @@ bool pushLoopCallback(Env &env, uint32_t subprog) {
   FuncState callee;
   initFuncState(callee, int32_t(env.insnIdx), cb->curframe + 1, subprog);
   const FuncState &caller = cb->frames[cb->curframe];
-  markRegUnknown(callee.regs[BPF_REG_1]);
-  callee.regs[2] = caller.regs[3];
+  if (!setup(caller, callee))
+    return false;
   callee.inCallbackFn = true;
   callee.callbackRetRange = RetvalRange{0, 1, true, false};
   cb->frames.push_back(std::move(callee));
@@ -560,13 +563,46 @@ bool checkHelperCall(Env &env) {
       return false;
     FuncState &cur = env.curFrame();
     if (cur.callbackDepth < env.curRegs()[BPF_REG_1].bounds.umax) {
-      if (!pushLoopCallback(env, meta.subprogno))
+      // set_loop_callback_state(): R1 = the index, R2 = bpf_loop's callback_ctx.
+      auto setup = [](const FuncState &caller, FuncState &callee) {
+        markRegUnknown(callee.regs[BPF_REG_1]);
+        callee.regs[2] = caller.regs[3];
+        return true;
+      };
+      if (!pushCallbackCall(env, meta.subprogno, setup))
         return false;
     } else {
       cur.callbackDepth = 0;
       if (env.log.level2())
         env.verbose("frame%u bpf_loop iteration limit reached\n", env.cur->curframe);
     }
+    break;
+  }
+  case FUNC_for_each_map_elem: {
+    // set_map_elem_callback_state() with map_set_for_each_callback_args(): callback(map, key,
+    // value, ctx) for the map types that iterate their elements.
+    const object::Map *map = meta.map;
+    uint32_t mt = map ? map->type : 0;
+    bool iterates = mt == uapi::BPF_MAP_TYPE_ARRAY || mt == uapi::BPF_MAP_TYPE_PERCPU_ARRAY ||
+                    mt == uapi::BPF_MAP_TYPE_HASH || mt == uapi::BPF_MAP_TYPE_PERCPU_HASH ||
+                    mt == uapi::BPF_MAP_TYPE_LRU_HASH || mt == uapi::BPF_MAP_TYPE_LRU_PERCPU_HASH;
+    if (!iterates)
+      return env.fail("callback function not allowed for map");
+    auto setup = [](const FuncState &caller, FuncState &callee) {
+      callee.regs[1] = caller.regs[1];
+      markRegKnownZero(callee.regs[2]);
+      callee.regs[2].type = RegType(RegBase::PtrToMapKey);
+      callee.regs[2].map = caller.regs[1].map;
+      callee.regs[2].mapIndex = caller.regs[1].mapIndex;
+      markRegKnownZero(callee.regs[3]);
+      callee.regs[3].type = RegType(RegBase::PtrToMapValue);
+      callee.regs[3].map = caller.regs[1].map;
+      callee.regs[3].mapIndex = caller.regs[1].mapIndex;
+      callee.regs[4] = caller.regs[3];
+      return true;
+    };
+    if (!pushCallbackCall(env, meta.subprogno, setup))
+      return false;
     break;
   }
   default:
