@@ -2,7 +2,7 @@
 // memory of the reserved size or NULL, with a reference that every path must release
 // (bpf_ringbuf_submit or bpf_ringbuf_discard) exactly once; released memory is gone. The
 // reference belongs to the program, not the frame: it may be acquired and released in
-// different subprograms.
+// different subprograms. Socket lookups are references too (bpf_sk_lookup_tcp / bpf_sk_release).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -283,6 +283,162 @@ int reserve_in_subprog_leak(void *ctx)
 		return 0;
 	e->time = 3;
 	return 1;
+}
+
+SEC("tc")
+__description("socket lookup, NULL check, release")
+__success
+int sk_lookup_release(struct __sk_buff *skb)
+{
+	struct bpf_sock_tuple tuple = {};
+	struct bpf_sock *sk;
+	int ret;
+
+	sk = bpf_sk_lookup_tcp(skb, &tuple, sizeof(tuple.ipv4), BPF_F_CURRENT_NETNS, 0);
+	if (!sk)
+		return 0;
+	ret = sk->state;
+	bpf_sk_release(sk);
+	return ret;
+}
+
+SEC("tc")
+__description("socket lookup never released")
+__failure __msg("Unreleased reference id=2 alloc_insn=12")
+__msg("BPF_EXIT instruction in main prog would lead to reference leak")
+int sk_lookup_leak(struct __sk_buff *skb)
+{
+	struct bpf_sock_tuple tuple = {};
+	struct bpf_sock *sk;
+
+	sk = bpf_sk_lookup_tcp(skb, &tuple, sizeof(tuple.ipv4), BPF_F_CURRENT_NETNS, 0);
+	if (!sk)
+		return 0;
+	return sk->state;
+}
+
+SEC("tc")
+__description("socket field read before the NULL check")
+__failure __msg("R6 invalid mem access 'sock_or_null'")
+__naked void sk_lookup_unchecked(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "*(u64 *)(r10 - 16) = r2;"
+		     "r2 = r10;"
+		     "r2 += -16;"
+		     "r3 = 12;"
+		     "r4 = -1;"
+		     "r5 = 0;"
+		     "call %[bpf_sk_lookup_tcp];"
+		     "r6 = r0;"
+		     "r0 = *(u32 *)(r6 + 0);"
+		     "r1 = r6;"
+		     "call %[bpf_sk_release];"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_sk_lookup_tcp), __imm(bpf_sk_release)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("socket lookup released without touching the socket")
+__success
+__naked void sk_lookup_release_only(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "*(u64 *)(r10 - 16) = r2;"
+		     "r2 = r10;"
+		     "r2 += -16;"
+		     "r3 = 12;"
+		     "r4 = -1;"
+		     "r5 = 0;"
+		     "call %[bpf_sk_lookup_tcp];"
+		     "if r0 == 0 goto l0_%=;"
+		     "r1 = r0;"
+		     "call %[bpf_sk_release];"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_sk_lookup_tcp), __imm(bpf_sk_release)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("socket lookup leaked on the non-NULL path, socket never touched")
+__failure __msg("Unreleased reference id=2 alloc_insn=8")
+__msg("BPF_EXIT instruction in main prog would lead to reference leak")
+__naked void sk_lookup_leak_only(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "*(u64 *)(r10 - 16) = r2;"
+		     "r2 = r10;"
+		     "r2 += -16;"
+		     "r3 = 12;"
+		     "r4 = -1;"
+		     "r5 = 0;"
+		     "call %[bpf_sk_lookup_tcp];"
+		     "if r0 == 0 goto l0_%=;"
+		     "r6 = r0;"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_sk_lookup_tcp), __imm(bpf_sk_release)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("socket released twice")
+__failure __msg("R1 type=scalar expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_")
+__naked void sk_release_twice(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "*(u64 *)(r10 - 16) = r2;"
+		     "r2 = r10;"
+		     "r2 += -16;"
+		     "r3 = 12;"
+		     "r4 = -1;"
+		     "r5 = 0;"
+		     "call %[bpf_sk_lookup_tcp];"
+		     "if r0 == 0 goto l0_%=;"
+		     "r6 = r0;"
+		     "r1 = r6;"
+		     "call %[bpf_sk_release];"
+		     "r1 = r6;"
+		     "call %[bpf_sk_release];"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_sk_lookup_tcp), __imm(bpf_sk_release)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("a ring buffer reservation released with bpf_sk_release")
+__failure __msg("R1 type=ringbuf_mem expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_")
+__naked void release_wrong_kind(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = %[events] ll;"
+		     "r2 = 16;"
+		     "r3 = 0;"
+		     "call %[bpf_ringbuf_reserve];"
+		     "if r0 == 0 goto l0_%=;"
+		     "r1 = r0;"
+		     "call %[bpf_sk_release];"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_ringbuf_reserve), __imm(bpf_sk_release), __imm_addr(events)
+		     : __clobber_all);
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -46,6 +46,10 @@ struct {
 
 #define SCALAR_IMMS __imm(bpf_map_lookup_elem), __imm(bpf_get_prandom_u32), __imm_addr(vals)
 
+/* Global data: .rodata is frozen (its bytes are constants to the verifier), .bss is not. */
+const volatile __u32 ro_limit = 255;
+__u32 rw_limit = 255;
+
 SEC("socket")
 __description("mask 0xff: index 255 is the last byte")
 __success
@@ -753,6 +757,66 @@ __naked void neg32_of_negative(void)
 		     "w1 = -w1;" READ_BYTE_AT_R1
 		     :
 		     : SCALAR_IMMS
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a bound read from frozen .rodata is a constant")
+__success
+__naked void rodata_bound(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r2 = %[ro_limit] ll;"
+		     "r2 = *(u32 *)(r2 + 0);"
+		     "if r1 > r2 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS, __imm_addr(ro_limit)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a bound read from writable .bss is unknown")
+__failure __msg("R6 unbounded memory access, make sure to bounds check any such access")
+__naked void bss_bound(void)
+{
+	asm volatile(LOOKUP_R6_RANDOM_R0
+		     "r1 = r0;"
+		     "r2 = %[rw_limit] ll;"
+		     "r2 = *(u32 *)(r2 + 0);"
+		     "if r1 > r2 goto l_out_%=;" READ_BYTE_AT_R1
+		     :
+		     : SCALAR_IMMS, __imm_addr(rw_limit)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a store into frozen .rodata")
+__failure __msg("write into map forbidden, value_size=4 off=0 size=4")
+__naked void rodata_store(void)
+{
+	asm volatile("r1 = %[ro_limit] ll;"
+		     "r2 = 1;"
+		     "*(u32 *)(r1 + 0) = r2;"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm_addr(ro_limit)
+		     : __clobber_all);
+}
+
+SEC("socket")
+__description("a read one byte past a 4-byte .bss variable's map value")
+__failure __msg("invalid access to map value, value_size=4 off=1 size=4")
+__msg("R1 min value is outside of the allowed memory range")
+__naked void bss_past_end(void)
+{
+	asm volatile("r1 = %[rw_limit] ll;"
+		     "r0 = *(u32 *)(r1 + 1);"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm_addr(rw_limit)
 		     : __clobber_all);
 }
 

@@ -336,6 +336,40 @@ int tail_call_return_range(struct __sk_buff *skb)
 	return v->slots[tail_then_index(skb)];
 }
 
+/* Global: returns a value in [0, 15], but its caller only learns "some scalar". */
+__noinline int global_small_index(__u32 x)
+{
+	return x & 15;
+}
+
+SEC("tc")
+__description("a global function's return range does not reach its caller")
+__failure __msg("R7 unbounded memory access, make sure to bounds check any such access")
+int global_return_range(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct val *v = bpf_map_lookup_elem(&vals, &key);
+
+	if (!v)
+		return 0;
+	return v->slots[global_small_index(skb->len)];
+}
+
+SEC("tc")
+__description("a global function expecting the context, given a stack pointer")
+__failure __msg("arg#0 expects pointer to ctx")
+__msg("Caller passes invalid args into func#1 ('global_ctx_len')")
+__naked void global_ctx_wrong_arg(void)
+{
+	asm volatile("r1 = r10;"
+		     "r1 += -8;"
+		     "r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "call global_ctx_len;"
+		     "exit;" ::
+			     : __clobber_all);
+}
+
 /* Returns a value in [0, 15]: its range reaches the caller through R0. */
 static __noinline __u32 small_index(__u32 x)
 {
