@@ -319,7 +319,7 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     meta.mapIndex = r.mapIndex;
     meta.mapUid = r.mapUid;
     if (!r.map)
-      return env.notSupported("inner map pointers as helper arguments");
+      return env.fail("verifier bug: map pointer without a map");
     return true;
   case tg::ARG_PTR_TO_MAP_KEY:
     if (!meta.map)
@@ -458,7 +458,7 @@ bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &
   bool mayBeNull = typeMayBeNull(reg.type);
   RegState saved = reg;
   if (mayBeNull)
-    markPtrNotNullReg(reg);
+    markPtrNotNullReg(reg, env.obj);
   bool ok = checkHelperMemAccess(env, regno, int(memSize), false, true, nullptr) &&
             checkHelperMemAccess(env, regno, int(memSize), true, true, nullptr);
   if (mayBeNull)

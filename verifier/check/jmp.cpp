@@ -175,7 +175,7 @@ bool tryMatchPktPointers(const Insn &insn, const RegState &dstReg, const RegStat
 }
 
 /// mark_ptr_or_null_reg()
-void markPtrOrNullReg(RegState &reg, uint32_t id, bool isNull) {
+void markPtrOrNullReg(const object::Object &obj, RegState &reg, uint32_t id, bool isNull) {
   if (!typeMayBeNull(reg.type) || reg.id != id)
     return;
   if (reg.bounds.smin || reg.bounds.smax || !reg.bounds.varOff.isConst() ||
@@ -190,7 +190,7 @@ void markPtrOrNullReg(RegState &reg, uint32_t id, bool isNull) {
     reg.refObjId = 0;
     return;
   }
-  markPtrNotNullReg(reg);
+  markPtrNotNullReg(reg, obj);
   // reg_may_point_to_spin_lock keeps the id for map values holding a bpf_spin_lock; without
   // BTF records we treat no map value as holding one.
   reg.id = 0;
@@ -204,13 +204,13 @@ void releaseReferenceState(VerifierState &st, uint32_t id) {
 }
 
 /// mark_ptr_or_null_regs()
-void markPtrOrNullRegs(VerifierState &st, uint32_t regno, bool isNull) {
+void markPtrOrNullRegs(const object::Object &obj, VerifierState &st, uint32_t regno, bool isNull) {
   RegState &r = st.cur().regs[regno];
   uint32_t refObjId = r.refObjId;
   uint32_t id = r.id;
   if (refObjId && refObjId == id && isNull)
     releaseReferenceState(st, id);
-  forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(reg, id, isNull); });
+  forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(obj, reg, id, isNull); });
 }
 
 // linked_regs: (frameno, spi or regno, is_reg) entries, packed as the kernel packs them.
@@ -312,14 +312,15 @@ void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedReg
 
 } // namespace
 
-void markPtrNotNullReg(RegState &reg) {
+void markPtrNotNullReg(RegState &reg, const object::Object &obj) {
   if (reg.type.base() == RegBase::PtrToMapValue) {
     const object::Map *map = reg.map;
     if (map && map->innerMap) {
       reg.type = RegType(RegBase::ConstPtrToMap);
       // The inner map template stands for map->inner_map_meta.
-      reg.mapIndex = -2 - int32_t(*map->innerMap);
-      reg.map = nullptr;
+      uint32_t inner = *map->innerMap;
+      reg.map = inner < obj.maps.size() ? &obj.maps[inner] : nullptr;
+      reg.mapIndex = int32_t(inner);
       return;
     }
     if (map && map->type == uapi::BPF_MAP_TYPE_XSKMAP)
@@ -441,16 +442,16 @@ bool checkCondJmpOp(Env &env) {
       bool dstNotNull = regNotNull(*dstReg), srcNotNull = regNotNull(*srcReg);
       bool srcMayNull = typeMayBeNull(srcReg->type), dstMayNull = typeMayBeNull(dstReg->type);
       if (dstNotNull && srcMayNull)
-        markPtrNotNullReg(eq[insn.src]);
+        markPtrNotNullReg(eq[insn.src], env.obj);
       if (srcNotNull && dstMayNull)
-        markPtrNotNullReg(eq[insn.dst]);
+        markPtrNotNullReg(eq[insn.dst], env.obj);
     }
   }
 
   if (!is32 && opSrc(insn.code) == BPF_K && insn.imm == 0 &&
       (opcode == BPF_JEQ || opcode == BPF_JNE) && typeMayBeNull(dstReg->type)) {
-    markPtrOrNullRegs(thisBranch, insn.dst, opcode == BPF_JNE);
-    markPtrOrNullRegs(*otherBranch, insn.dst, opcode == BPF_JEQ);
+    markPtrOrNullRegs(env.obj, thisBranch, insn.dst, opcode == BPF_JNE);
+    markPtrOrNullRegs(env.obj, *otherBranch, insn.dst, opcode == BPF_JEQ);
   } else {
     tryMatchPktPointers(insn, *dstReg, regs[insn.src], thisBranch, *otherBranch);
     // is_pointer_value() is false for privileged programs: no "pointer comparison prohibited".

@@ -23,6 +23,6 @@ void forEachRegInState(VerifierState &st, Fn &&fn) {
 }
 
 /// mark_ptr_not_null_reg
-void markPtrNotNullReg(RegState &reg);
+void markPtrNotNullReg(RegState &reg, const object::Object &obj);
 
 } // namespace bpfverify::verifier
