@@ -135,7 +135,7 @@ public:
   uint32_t idGen = 0;
 
   /// The pending branches (env->head); back() is the top.
-  std::vector<BranchElem> branchStack;
+  std::deque<BranchElem> branchStack; // a deque: pushStack() hands out stable pointers
   /// Explored states in the kernel's hash buckets (env->explored_states, indexed by
   /// (insn_idx ^ callsite) % prog_len); front() is the newest.
   std::vector<std::deque<ExploredState>> explored;
