@@ -730,7 +730,25 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
-  if (helperChangesPktData(funcId))
+  bool changesData = helperChangesPktData(funcId);
+  if (funcId == FUNC_tail_call) {
+    if (env.cur->curframe) {
+      // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is
+      // explored later, this one leaves the subprogram with an unknown R0.
+      env.markRegScratched(0);
+      if (!env.pushStack(env.insnIdx + 1, int32_t(env.insnIdx), false))
+        return false;
+      clearAllPktPointers(env);
+      markRegUnknown(env.curRegs()[0]);
+      updateLiveStack(env);
+      if (!prepareFuncExit(env))
+        return false;
+      env.insnIdx--; // do_check_insn() steps past the call site
+    } else {
+      changesData = false;
+    }
+  }
+  if (changesData)
     clearAllPktPointers(env);
   (void)FUNC_sk_release;
   return true;

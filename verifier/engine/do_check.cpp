@@ -162,6 +162,7 @@ bool doCheck(Env &env) {
       logBeforeInsn(env, doPrintState);
       doPrintState = false;
       env.aux[env.insnIdx].seen = true;
+      env.lastProcessedInsn = env.insnIdx;
       prevInsnIdx = int32_t(env.insnIdx);
       resetStackWriteMarks(env);
       InsnOutcome out = doCheckInsn(env, doPrintState);

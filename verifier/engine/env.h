@@ -77,6 +77,9 @@ struct BranchElem {
   VerifierState st;
   uint32_t insnIdx = 0;
   int32_t prevInsnIdx = -1;
+  /// The last instruction do_check processed: errors found after exploration name it, as the
+  /// last instruction line of the kernel's log does.
+  uint32_t lastProcessedInsn = 0;
   size_t logPos = 0;
 };
 
@@ -131,6 +134,9 @@ public:
   std::unique_ptr<VerifierState> cur;
   uint32_t insnIdx = 0;
   int32_t prevInsnIdx = -1;
+  /// The last instruction do_check processed: errors found after exploration name it, as the
+  /// last instruction line of the kernel's log does.
+  uint32_t lastProcessedInsn = 0;
   /// env->id_gen
   uint32_t idGen = 0;
 

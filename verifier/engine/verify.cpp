@@ -202,6 +202,8 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
     setupPruning(env, std::move(scc));
     ok = doCheckMain(env);
     ok = ok && doCheckSubprogs(env);
+    if (ok)
+      env.insnIdx = env.lastProcessedInsn;
     ok = ok && checkMaxStackDepth(env);
   }
   uint64_t ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
