@@ -55,10 +55,11 @@ public:
 
   const std::string &text() const { return text_; }
 
-  /// Position after the last instruction line (env->prev_insn_print_pos): print_insn_state
-  /// appends the state on the same line when nothing was written since.
+  /// Length of the last instruction line (env->prev_insn_print_pos), for print_insn_state's
+  /// alignment of the state after it.
   size_t prevInsnPrintPos = 0;
-  /// Position at which the last instruction's log started (env->prev_log_pos).
+  /// The log position right after the last instruction line (env->prev_log_pos):
+  /// print_insn_state continues that line when nothing was written since.
   size_t prevLogPos = 0;
 
 private:
