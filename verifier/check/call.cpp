@@ -871,8 +871,9 @@ void widenImpreciseScalarsAtReentry(Env &env) {
   // find_prev_entry(): a checkpoint at this instruction on the current DFS path.
   VerifierState &cur = *env.cur;
   const VerifierState *prev = nullptr;
-  for (const ExploredState &sl : env.exploredBucket(env.insnIdx)) {
-    const VerifierState &st = *sl.state;
+  const auto &bucket = env.exploredBucket(env.insnIdx);
+  for (auto it = bucket.rbegin(); it != bucket.rend(); ++it) { // newest first
+    const VerifierState &st = *it->state;
     if (st.insnIdx != env.insnIdx || !st.branches || st.dfsDepth >= cur.dfsDepth ||
         st.curframe != cur.curframe)
       continue;

@@ -143,10 +143,11 @@ public:
   /// The pending branches (env->head); back() is the top.
   std::deque<BranchElem> branchStack; // a deque: pushStack() hands out stable pointers
   /// Explored states in the kernel's hash buckets (env->explored_states, indexed by
-  /// (insn_idx ^ callsite) % prog_len); front() is the newest.
-  std::vector<std::deque<ExploredState>> explored;
+  /// (insn_idx ^ callsite) % prog_len). Oldest first: back() is the kernel's list head, so
+  /// walks go from the back.
+  std::vector<std::vector<ExploredState>> explored;
   /// explored_state(): the bucket for insnIdx in the current frame.
-  std::deque<ExploredState> &exploredBucket(uint32_t insnIdx) {
+  std::vector<ExploredState> &exploredBucket(uint32_t insnIdx) {
     int32_t callsite = cur->cur().callsite;
     uint32_t key = uint32_t(int32_t(insnIdx) ^ callsite);
     return explored[key % uint32_t(explored.size())];

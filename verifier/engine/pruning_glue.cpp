@@ -95,14 +95,13 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
   EquivalenceContext ctx = equivalenceContext(env);
   IdMap &idmap = env.idmapScratch();
   uint64_t statesCnt = 0;
-  for (size_t i = 0; i < list.size();) {
+  // Newest first, as the kernel walks its list.
+  for (size_t i = list.size(); i-- > 0;) {
     ExploredState &sl = list[i];
     statesCnt++;
     VerifierState &old = *sl.state;
-    if (old.insnIdx != insnIdx) {
-      i++;
+    if (old.insnIdx != insnIdx)
       continue;
-    }
     bool hit = false, loop = false;
     if (old.branches) {
       if (env.aux[insnIdx].callsCallback) {
@@ -158,7 +157,6 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
       maybeFree(env, *keep);
       continue;
     }
-    i++;
   }
   if (env.maxStatesPerInsn < statesCnt)
     env.maxStatesPerInsn = statesCnt;
@@ -184,7 +182,7 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
   cur.firstInsnIdx = insnIdx;
   cur.dfsDepth = state->dfsDepth + 1;
   cur.jmpHistory.clear();
-  list.push_front(ExploredState{state, 0, 0});
+  list.push_back(ExploredState{state, 0, 0});
   return 0;
 }
 
