@@ -867,27 +867,24 @@ bool failInvalidScalar(Env &env, const RegState &r, int32_t minval, int32_t maxv
   return env.fail("%s should have been in [%d, %d]", text.c_str(), minval, maxval);
 }
 
-void widenImpreciseScalarsAtReentry(Env &env) {
+const VerifierState *findPrevEntry(Env &env, const VerifierState &cur, uint32_t insnIdx) {
   // find_prev_entry(): a checkpoint at this instruction on the current DFS path.
-  VerifierState &cur = *env.cur;
-  const VerifierState *prev = nullptr;
-  const auto &bucket = env.exploredBucket(env.insnIdx);
+  const auto &bucket = env.exploredBucket(insnIdx);
   for (auto it = bucket.rbegin(); it != bucket.rend(); ++it) { // newest first
     const VerifierState &st = *it->state;
-    if (st.insnIdx != env.insnIdx || !st.branches || st.dfsDepth >= cur.dfsDepth ||
+    if (st.insnIdx != insnIdx || !st.branches || st.dfsDepth >= cur.dfsDepth ||
         st.curframe != cur.curframe)
       continue;
     bool same = true;
     for (uint32_t fr = 0; fr <= st.curframe; fr++)
       same = same && st.frames[fr].callsite == cur.frames[fr].callsite;
-    if (same) {
-      prev = &st;
-      break;
-    }
+    if (same)
+      return &st;
   }
-  if (!prev)
-    return;
-  // widen_imprecise_scalars()
+  return nullptr;
+}
+
+void widenImpreciseScalars(Env &env, const VerifierState &old, VerifierState &cur) {
   IdMap &idmap = env.idmapScratch();
   idmap.reset(env.idGen);
   auto widen = [&](const RegState &rold, RegState &rcur) {
@@ -897,8 +894,8 @@ void widenImpreciseScalarsAtReentry(Env &env) {
       return;
     markRegUnknown(rcur);
   };
-  for (int fr = int(prev->curframe); fr >= 0; fr--) {
-    const FuncState &fold = prev->frames[size_t(fr)];
+  for (int fr = int(old.curframe); fr >= 0; fr--) {
+    const FuncState &fold = old.frames[size_t(fr)];
     FuncState &fcur = cur.frames[size_t(fr)];
     for (int i = 0; i < isa::MAX_BPF_REG; i++)
       widen(fold.regs[size_t(i)], fcur.regs[size_t(i)]);
@@ -909,6 +906,11 @@ void widenImpreciseScalarsAtReentry(Env &env) {
       widen(fold.stack[i].spilledPtr, fcur.stack[i].spilledPtr);
     }
   }
+}
+
+void widenImpreciseScalarsAtReentry(Env &env) {
+  if (const VerifierState *prev = findPrevEntry(env, *env.cur, env.insnIdx))
+    widenImpreciseScalars(env, *prev, *env.cur);
 }
 
 bool checkReturnCode(Env &env) {

@@ -14,6 +14,12 @@ bool checkFuncCall(Env &env);
 /// prepare_func_exit(): returns to the caller; env.insnIdx becomes the instruction to continue
 /// at.
 bool prepareFuncExit(Env &env);
+/// find_prev_entry(): an explored state at insnIdx on `cur`'s DFS path (same call sites,
+/// branches still open, shallower), or nullptr.
+const VerifierState *findPrevEntry(Env &env, const VerifierState &cur, uint32_t insnIdx);
+/// widen_imprecise_scalars(): scalars of `cur` that are imprecise and differ from `old` become
+/// unknown, so that loop iterations converge.
+void widenImpreciseScalars(Env &env, const VerifierState &old, VerifierState &cur);
 /// find_prev_entry() + widen_imprecise_scalars() when a callback returns to its call site.
 void widenImpreciseScalarsAtReentry(Env &env);
 /// check_return_code(env, BPF_REG_0, "R0") for the main program's exit.

@@ -1,5 +1,6 @@
 #include "verifier/check/jmp.h"
 
+#include "verifier/check/call.h"
 #include "verifier/check/regs.h"
 #include "verifier/domain/scalar_alu.h"
 #include "verifier/domain/scalar_branch.h"
@@ -339,8 +340,20 @@ bool checkCondJmpOp(Env &env) {
   const Insn insn = env.insn();
   uint8_t opcode = opCode(insn.code);
   VerifierState &thisBranch = *env.cur;
-  if (opcode == BPF_JCOND)
-    return env.notSupported("may_goto");
+  if (opcode == BPF_JCOND) {
+    // may_goto: this path takes the jump; the fall-through is explored later one level deeper.
+    uint32_t idx = env.insnIdx;
+    const VerifierState *prev =
+        thisBranch.parent ? findPrevEntry(env, *thisBranch.parent, idx) : nullptr;
+    VerifierState *queued = env.pushStack(idx + 1, int32_t(idx), false);
+    if (!queued)
+      return false;
+    queued->mayGotoDepth++;
+    if (prev)
+      widenImpreciseScalars(env, *prev, *queued);
+    env.insnIdx += uint32_t(insn.off) + 1;
+    return true;
+  }
   if (!checkRegArg(env, insn.dst, RegArg::SrcOp))
     return false;
   RegState *regs = env.curRegs();

@@ -104,7 +104,12 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
       continue;
     bool hit = false, loop = false;
     if (old.branches) {
-      if (env.aux[insnIdx].callsCallback) {
+      const isa::Insn &at = env.insns[insnIdx];
+      bool mayGoto = at.code == (isa::BPF_JMP | isa::BPF_JCOND) && at.src == isa::BPF_MAY_GOTO;
+      if (mayGoto && old.mayGotoDepth != cur.mayGotoDepth &&
+          statesEqual(old, cur, ExactLevel::RangeWithin, idmap, ctx)) {
+        hit = loop = true;
+      } else if (env.aux[insnIdx].callsCallback) {
         // A callback-calling instruction: a match is a hit, without a backedge.
         if (statesEqual(old, cur, ExactLevel::RangeWithin, idmap, ctx))
           hit = true;
