@@ -133,6 +133,10 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
             RegType(R::PtrToXdpSock)};
   case tg::ARG_PTR_TO_SOCKET:
     return {RegType(R::PtrToSocket)};
+  case tg::ARG_PTR_TO_BTF_ID_SOCK_COMMON:
+    return {RegType(R::PtrToSockCommon), RegType(R::PtrToSocket),
+            RegType(R::PtrToTcpSock),    RegType(R::PtrToXdpSock),
+            RegType(R::PtrToBtfId),      RegType(R::PtrToBtfId, PTR_TRUSTED)};
   case tg::ARG_PTR_TO_RINGBUF_MEM:
     return {RegType(R::PtrToMem, MEM_RINGBUF)};
   case tg::ARG_PTR_TO_FUNC:
@@ -367,6 +371,7 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   case tg::ARG_PTR_TO_RINGBUF_MEM:
   case tg::ARG_PTR_TO_SOCK_COMMON:
   case tg::ARG_PTR_TO_SOCKET:
+  case tg::ARG_PTR_TO_BTF_ID_SOCK_COMMON:
     return true;
   default:
     return env.notSupported("helper argument type " + std::to_string(tg::baseType(argType)));

@@ -5,6 +5,7 @@
 #include "verifier/engine/precision_hooks.h"
 #include "verifier/engine/uapi.h"
 #include "verifier/target/ctx/ctx_access.h"
+#include "verifier/target/ctx/sock_access.h"
 
 #include <algorithm>
 
@@ -729,9 +730,22 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
   } else if (type == RegType(RegBase::PtrToArena)) {
     if (!write && valueRegno >= 0)
       markRegUnknown(regs[valueRegno]);
-  } else if (type == RegType(RegBase::PtrToFlowKeys) || type == RegType(RegBase::PtrToSocket) ||
-             type == RegType(RegBase::PtrToSockCommon) || type == RegType(RegBase::PtrToTcpSock) ||
-             type == RegType(RegBase::PtrToXdpSock) || type == RegType(RegBase::PtrToTpBuffer) ||
+  } else if (type == RegType(RegBase::PtrToSocket) || type == RegType(RegBase::PtrToSockCommon) ||
+             type == RegType(RegBase::PtrToTcpSock) || type == RegType(RegBase::PtrToXdpSock)) {
+    // type_is_sk_pointer(): read-only, checked by check_sock_access().
+    if (write)
+      return env.fail("R%u cannot write into %s", regno, regTypeName(type).c_str());
+    if (reg.bounds.smin < 0)
+      return env.fail("R%u min value is negative, either use unsigned index or do a if (index "
+                      ">=0) check.",
+                      regno);
+    ctx::AccessInfo info;
+    if (!ctx::sockPointerIsValidAccess(type.base(), off, size, ctx::Access::Read, info))
+      return env.fail("R%u invalid %s access off=%d size=%d", regno, regTypeName(type).c_str(), off,
+                      size);
+    if (valueRegno >= 0)
+      markRegUnknown(regs[valueRegno]);
+  } else if (type == RegType(RegBase::PtrToFlowKeys) || type == RegType(RegBase::PtrToTpBuffer) ||
              (type.base() == RegBase::PtrToBtfId && !typeMayBeNull(type)) ||
              type == RegType(RegBase::ConstPtrToMap) ||
              (type.base() == RegBase::PtrToBuf && !typeMayBeNull(type))) {

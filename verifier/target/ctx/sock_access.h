@@ -5,6 +5,7 @@
 // are read-only: writes are refused before ("R%d cannot write into %s").
 
 #include "verifier/target/ctx/ctx_access.h"
+#include "verifier/target/ctx/ctx_layout.h"
 
 namespace bpfverify::verifier::ctx {
 
