@@ -97,6 +97,10 @@ runCorpus(const std::string &path, const verifier::VerifyOptions &baseOpts, bool
       return inputError(path, "line " + std::to_string(lineNo) + " is not a JSON object");
     EntryOutcome e;
     e.id = j.value("id", "");
+    if (!j.contains("kernel") || !j["kernel"].is_object() || !j.contains("maps") ||
+        !j.contains("insns") || !j["insns"].is_string())
+      return inputError(path, "line " + std::to_string(lineNo) +
+                                  " lacks the kernel's answer, the maps or the instructions");
     const nlohmann::json &k = j["kernel"];
     e.kernelVerdict = k.value("verdict", "");
     if (k.contains("message") && k["message"].is_string())

@@ -449,6 +449,52 @@ bool pushCallbackCall(
 
 } // namespace
 
+bool checkLdAbsProgType(Env &env) {
+  uint32_t t = env.prog.progType;
+  if (t != uapi::BPF_PROG_TYPE_SOCKET_FILTER && t != uapi::BPF_PROG_TYPE_SCHED_CLS &&
+      t != uapi::BPF_PROG_TYPE_SCHED_ACT)
+    return env.fail("BPF_LD_[ABS|IND] instructions not allowed for this program type");
+  return true;
+}
+
+bool checkLdAbs(Env &env) {
+  const Insn insn = env.insn();
+  if (!checkLdAbsProgType(env))
+    return false;
+  constexpr uint32_t ctxReg = 6;
+  if (!checkRegArg(env, ctxReg, RegArg::SrcOp))
+    return false;
+  // gen_ld_abs() may end the program at run time: no references may be held.
+  if (!checkResourceLeak(env, false, true, "BPF_LD_[ABS|IND]"))
+    return false;
+  RegState *regs = env.curRegs();
+  if (regs[ctxReg].type != RegType(RegBase::PtrToCtx))
+    return env.fail("at the time of BPF_LD_ABS|IND R6 != pointer to skb");
+  if (opMode(insn.code) == BPF_IND && !checkRegArg(env, insn.src, RegArg::SrcOp))
+    return false;
+  if (!checkPtrOffReg(env, regs[ctxReg], ctxReg, false))
+    return false;
+  for (int i = 0; i < CALLER_SAVED_REGS; i++) {
+    markRegNotInit(regs[i]);
+    checkRegArg(env, uint32_t(i), RegArg::DstOpNoMark);
+  }
+  markRegUnknown(regs[0]);
+  regs[0].subregDef = int32_t(env.insnIdx + 1);
+  if (env.cur->curframe) {
+    // bpf_gen_ld_abs() emits a hidden exit with r0 = 0.
+    env.markRegScratched(0);
+    if (!env.pushStack(env.insnIdx + 1, int32_t(env.insnIdx), false))
+      return false;
+    markRegKnownZero(env.curRegs()[0]);
+    env.curRegs()[0].type = RegType(RegBase::Scalar);
+    updateLiveStack(env);
+    if (!prepareFuncExit(env))
+      return false;
+    env.insnIdx--;
+  }
+  return true;
+}
+
 bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message) {
   RegState &reg = env.curRegs()[regno];
   auto failed = [&] {

@@ -30,6 +30,12 @@ bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char 
 /// memory readable and writable for memSize bytes, NULL allowed). On failure the inner error
 /// was written to the log; its text is returned in `message`.
 bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message);
+/// check_ld_abs()'s first check: "BPF_LD_[ABS|IND] instructions not allowed for this program
+/// type" (may_access_skb).
+bool checkLdAbsProgType(Env &env);
+/// check_ld_abs(): the legacy packet loads through the context in R6; R0 gets the value, R1-R5
+/// are clobbered, and inside a subprogram the hidden exit with R0 = 0 is explored (6.18.y).
+bool checkLdAbs(Env &env);
 /// init_func_state(): a fresh frame whose R10 points to its own stack.
 void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno);
 

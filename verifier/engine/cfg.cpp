@@ -155,6 +155,15 @@ bool setupSubprogs(Env &env) {
     if (in.cls() == BPF_LD && (opMode(in.code) == BPF_ABS || opMode(in.code) == BPF_IND))
       env.subprogs[s].hasLdAbs = true;
   }
+  // check_abnormal_return(): without BTF func/line info, subprograms may not end the program.
+  if (env.prog.funcInfo.empty() && env.prog.lineInfo.empty()) {
+    for (size_t i = 1; i < env.subprogs.size(); i++) {
+      if (env.subprogs[i].hasLdAbs)
+        return env.fail("LD_ABS is not allowed in subprogs without BTF");
+      if (env.subprogs[i].hasTailCall)
+        return env.fail("tail_call is not allowed in subprogs without BTF");
+    }
+  }
   return true;
 }
 

@@ -31,8 +31,12 @@ bool checkEncoding(Env &env, bool &deferredAfterDstRead, std::string &deferredMs
     deferredMsg = err->message;
     return true;
   }
-  if (err->stage == CheckStage::AfterLdAbsChecks)
-    return env.notSupported("BPF_LD_[ABS|IND]");
+  if (err->stage == CheckStage::AfterLdAbsChecks) {
+    // Reported by check_ld_abs() after its program-type check.
+    deferredAfterDstRead = false;
+    deferredMsg = err->message;
+    return true;
+  }
   return env.fail("%s", err->message.c_str());
 }
 
@@ -43,6 +47,13 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
   std::string deferredMsg;
   if (!checkEncoding(env, deferred, deferredMsg))
     return InsnOutcome::Error;
+  if (!deferred && !deferredMsg.empty()) {
+    // An LD_ABS/LD_IND encoding error: check_ld_abs() reports it after the type check.
+    if (!checkLdAbsProgType(env))
+      return InsnOutcome::Error;
+    env.fail("%s", deferredMsg.c_str());
+    return InsnOutcome::Error;
+  }
   if (deferred) {
     // The dst register is read first, then the encoding error fires.
     if (!checkRegArg(env, insn.dst, RegArg::SrcOp))
@@ -112,8 +123,8 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
         return InsnOutcome::Error;
       env.insnIdx++;
     } else {
-      env.notSupported("BPF_LD_[ABS|IND]");
-      return InsnOutcome::Error;
+      if (!checkLdAbs(env))
+        return InsnOutcome::Error;
     }
   } else {
     env.fail("unknown insn class %d", cls);
