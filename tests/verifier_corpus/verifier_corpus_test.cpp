@@ -38,8 +38,8 @@ TEST_CASE("corpus: verdicts, messages and instructions as the recorded kernel's"
   CHECK(s.processedWithin10 * 100 >= s.acceptedBoth * 90);
 }
 
-TEST_CASE("corpora deep-v1 and prune-v1: the same figures") {
-  for (const char *name : {"corpus-deep-v1", "corpus-prune-v1"}) {
+TEST_CASE("corpora deep-v1, prune-v1 and ldabs-v1: the same figures") {
+  for (const char *name : {"corpus-deep-v1", "corpus-prune-v1", "corpus-ldabs-v1"}) {
     INFO(name);
     auto r = corpus::runCorpus(std::string(BPFVERIFY_SOURCE_DIR) + "/testdata/raw/" + name +
                                    ".jsonl",
