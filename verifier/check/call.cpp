@@ -936,6 +936,8 @@ const VerifierState *findPrevEntry(Env &env, const VerifierState &cur, uint32_t 
 }
 
 void widenImpreciseScalars(Env &env, const VerifierState &old, VerifierState &cur) {
+  if (old.curframe > cur.curframe) // frames that do not line up are left alone
+    return;
   IdMap &idmap = env.idmapScratch();
   idmap.reset(env.idGen);
   auto widen = [&](const RegState &rold, RegState &rcur) {
