@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   verifier::VerifyOptions opts =
       (selector & 0x10) ? verifier::VerifyOptions::referenceMachine() : verifier::VerifyOptions{};
   opts.logLevel = (selector & 0x20) ? 2 : (selector & 0x40) ? 1 : 0;
-  opts.logLimitBytes = 1 << 20;
+  opts.logLimitBytes = 1 << 20; // a full log stops the formatting, so 1M insns stay fast
   verifier::Result r = verifier::verify(*object, 0, nullptr, opts);
   if (r.verdict == verifier::Verdict::Reject) {
     check(r.rejection.has_value());

@@ -170,6 +170,12 @@ bool doCheck(Env &env) {
     if (!exitPath) {
       if (env.aux[env.insnIdx].jmpPoint && !env.pushInsnHistory(*env.cur, 0, 0))
         return false;
+      if (env.log.truncated() && env.penv.logLevel2) {
+        // A full log keeps nothing more: stop formatting the precision and liveness lines.
+        env.penv.logLevel2 = false;
+        if (env.liveness)
+          env.liveness->setLog({}, {});
+      }
       logBeforeInsn(env, doPrintState);
       doPrintState = false;
       env.aux[env.insnIdx].seen = true;

@@ -19,8 +19,11 @@ public:
   uint32_t level() const { return level_; }
   /// bpf_verifier_log_needed: anything at all is written.
   bool needed() const { return level_ != 0; }
-  /// Level 1 or 2 text (the kernel's `env->log.level & BPF_LOG_LEVEL`).
-  bool verboseEnabled() const { return (level_ & (BPF_LOG_LEVEL1 | BPF_LOG_LEVEL2)) != 0; }
+  /// Level 1 or 2 text (the kernel's `env->log.level & BPF_LOG_LEVEL`). Once the log is full
+  /// nothing more is kept, so the trace is not even formatted.
+  bool verboseEnabled() const {
+    return (level_ & (BPF_LOG_LEVEL1 | BPF_LOG_LEVEL2)) != 0 && !truncated_;
+  }
   bool level2() const { return (level_ & BPF_LOG_LEVEL2) != 0; }
 
   /// verbose(): appends when level 1/2 or stats is on (the kernel writes every verbose() call
