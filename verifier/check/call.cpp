@@ -30,10 +30,10 @@ constexpr int CALLER_SAVED_REGS = 6;
 // Helper ids the verifier treats specially (enum bpf_func_id).
 constexpr int32_t FUNC_map_lookup_elem = 1, FUNC_tail_call = 12, FUNC_get_smp_processor_id = 8,
                   FUNC_probe_read_str = 45, FUNC_get_stack = 67, FUNC_sk_lookup_tcp = 84,
-                  FUNC_sk_lookup_udp = 85, FUNC_sk_release = 86, FUNC_skc_lookup_tcp = 99,
-                  FUNC_probe_read_user_str = 114, FUNC_probe_read_kernel_str = 115,
-                  FUNC_get_task_stack = 141, FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194,
-                  FUNC_loop = 181, FUNC_for_each_map_elem = 164;
+                  FUNC_sk_lookup_udp = 85, FUNC_skc_lookup_tcp = 99, FUNC_probe_read_user_str = 114,
+                  FUNC_probe_read_kernel_str = 115, FUNC_get_task_stack = 141,
+                  FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194, FUNC_loop = 181,
+                  FUNC_for_each_map_elem = 164;
 
 std::string funcIdName(int32_t id) {
   if (auto n = helperName(id))
@@ -801,7 +801,6 @@ bool checkHelperCall(Env &env) {
   }
   if (changesData)
     clearAllPktPointers(env);
-  (void)FUNC_sk_release;
   return true;
 }
 

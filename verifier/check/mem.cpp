@@ -15,7 +15,6 @@ using namespace isa;
 
 namespace {
 
-constexpr int MAX_PACKET_OFF = 0xffff;
 constexpr uint32_t BPF_F_RDONLY_PROG = 1u << 7;
 constexpr uint32_t BPF_F_WRONLY_PROG = 1u << 8;
 
@@ -556,7 +555,6 @@ bool checkPacketAccess(Env &env, uint32_t regno, int off, int size, bool zeroSiz
             checkMemAccessRaw(env, regno, off, size, uint32_t(reg.range), zeroSizeAllowed);
   if (!ok)
     return env.fail("R%u offset is outside of the packet", regno);
-  (void)MAX_PACKET_OFF;
   return true;
 }
 

@@ -186,7 +186,6 @@ bool doCheck(Env &env) {
       commitStackWriteMarks(env);
       if (out == InsnOutcome::Error)
         return false;
-      logAfterInsn(env);
       if (out == InsnOutcome::Next)
         continue;
     }

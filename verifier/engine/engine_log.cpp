@@ -22,13 +22,6 @@ void logBeforeInsn(Env &env, bool doPrintState) {
   printInsnLine(env.log, env.insnIdx, insnText(env, env.insnIdx));
 }
 
-void logAfterInsn(Env &env) {
-  if (!env.log.level2())
-    return;
-  // print_insn_state at the top of the next iteration prints what this instruction changed;
-  // nothing to do here (the kernel prints it lazily).
-}
-
 void logInfiniteLoopStates(Env &env, const VerifierState &old) {
   env.verbose("cur state:");
   printVerifierState(env.log, *env.cur, env.cur->curframe, true, env.scratched, env.printCtx);

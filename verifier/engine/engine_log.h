@@ -9,8 +9,6 @@ namespace bpfverify::verifier {
 /// do_check before an instruction: "from X to Y:" (level 2 after a pop), the pending state,
 /// the source line and "<idx>: <insn>".
 void logBeforeInsn(Env &env, bool doPrintState);
-/// do_check after an instruction at level 2: the changed registers (print_insn_state).
-void logAfterInsn(Env &env);
 /// is_state_visited's "cur state:" / "old state:" dump after "infinite loop detected".
 void logInfiniteLoopStates(Env &env, const VerifierState &old);
 /// print_verification_stats()
