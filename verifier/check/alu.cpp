@@ -55,6 +55,16 @@ void clearPointerPayload(RegState &dst) {
   copyPointerPayload(dst, blank);
 }
 
+/// A constant folded into the fixed offset: the 64-bit ranges and var_off stay the pointer's
+/// (the 32-bit ones were already blanked).
+void keepVariableOffset(ScalarBounds &d, const ScalarBounds &p) {
+  d.smin = p.smin;
+  d.smax = p.smax;
+  d.umin = p.umin;
+  d.umax = p.umax;
+  d.varOff = p.varOff;
+}
+
 /// adjust_ptr_min_max_vals(): pointer +/- scalar. ptr and off are copies (the kernel reads them
 /// before writing dst).
 bool adjustPtrMinMaxVals(Env &env, const RegState ptr, const RegState off, bool dstIsPtr) {
@@ -113,11 +123,7 @@ bool adjustPtrMinMaxVals(Env &env, const RegState ptr, const RegState off, bool 
   case BPF_ADD: {
     int64_t sum = int64_t(ptr.off) + o.smin;
     if (known && sum == int64_t(int32_t(sum))) {
-      d.smin = p.smin;
-      d.smax = p.smax;
-      d.umin = p.umin;
-      d.umax = p.umax;
-      d.varOff = p.varOff;
+      keepVariableOffset(d, p);
       dstReg.off = int32_t(sum);
       copyPointerPayload(dstReg, ptr);
       break;
@@ -148,11 +154,7 @@ bool adjustPtrMinMaxVals(Env &env, const RegState ptr, const RegState off, bool 
       return env.fail("R%u subtraction from stack pointer prohibited", dst);
     int64_t diff = int64_t(ptr.off) - o.smin;
     if (known && diff == int64_t(int32_t(diff))) {
-      d.smin = p.smin;
-      d.smax = p.smax;
-      d.umin = p.umin;
-      d.umax = p.umax;
-      d.varOff = p.varOff;
+      keepVariableOffset(d, p);
       dstReg.id = ptr.id;
       dstReg.off = int32_t(diff);
       copyPointerPayload(dstReg, ptr);
