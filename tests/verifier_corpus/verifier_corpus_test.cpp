@@ -41,9 +41,9 @@ TEST_CASE("corpus: verdicts, messages and instructions as the recorded kernel's"
 TEST_CASE("corpora deep-v1, prune-v1 and ldabs-v1: the same figures") {
   for (const char *name : {"corpus-deep-v1", "corpus-prune-v1", "corpus-ldabs-v1"}) {
     INFO(name);
-    auto r = corpus::runCorpus(std::string(BPFVERIFY_SOURCE_DIR) + "/testdata/raw/" + name +
-                                   ".jsonl",
-                               verifier::VerifyOptions::referenceMachine());
+    auto r =
+        corpus::runCorpus(std::string(BPFVERIFY_SOURCE_DIR) + "/testdata/raw/" + name + ".jsonl",
+                          verifier::VerifyOptions::referenceMachine());
     REQUIRE(static_cast<bool>(r));
     corpus::Summary s = corpus::summarize(*r);
     INFO("compared " << s.compared << ", agree " << s.agree << ", false accept " << s.falseAccept
