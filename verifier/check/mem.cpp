@@ -99,10 +99,6 @@ void saveRegisterState(FuncState &state, int spi, const RegState &reg, int size)
     markStackSlotMisc(state.stack[spi].slotType[i - 1]);
 }
 
-uint32_t insnStackAccessFlags(uint32_t frameno, int spi) {
-  return INSN_F_STACK_ACCESS | (uint32_t(spi) << INSN_F_SPI_SHIFT) | frameno;
-}
-
 bool isBpfStMem(const Insn &insn) {
   return insn.cls() == BPF_ST && opMode(insn.code) == BPF_MEM;
 }
@@ -245,7 +241,7 @@ bool checkStackWriteFixedOff(Env &env, FuncState &state, int off, int size, int 
                              uint32_t insnIdx) {
   int slot = -off - 1, spi = slot / BPF_REG_SIZE;
   const Insn &insn = env.insns[insnIdx];
-  uint32_t insnFlags = insnStackAccessFlags(state.frameno, spi);
+  uint32_t insnFlags = insnStackAccessFlags(state.frameno, uint32_t(spi));
   FuncState &cur = env.curFrame();
   RegState *reg = valueRegno >= 0 ? &cur.regs[valueRegno] : nullptr;
   // destroy_if_dynptr_stack_slot: dynptrs are not modelled yet.
@@ -351,7 +347,7 @@ void markRegStackRead(Env &env, FuncState &ptrState, int minOff, int maxOff, uin
 bool checkStackReadFixedOff(Env &env, FuncState &regState, int off, int size, int dstRegno) {
   FuncState &state = env.curFrame();
   int slot = -off - 1, spi = slot / BPF_REG_SIZE;
-  uint32_t insnFlags = insnStackAccessFlags(regState.frameno, spi);
+  uint32_t insnFlags = insnStackAccessFlags(regState.frameno, uint32_t(spi));
   auto &stype = regState.stack[spi].slotType;
   RegState &reg = regState.stack[spi].spilledPtr;
   env.markStackSlotScratched(spi);

@@ -79,6 +79,19 @@ inline constexpr uint32_t INSN_F_STACK_ACCESS = 1u << 9;
 inline constexpr uint32_t INSN_F_DST_REG_STACK = 1u << 10;
 inline constexpr uint32_t INSN_F_SRC_REG_STACK = 1u << 11;
 
+/// insn_stack_access_flags(): history flags of a spill/fill of slot `spi` in frame `frameno`.
+inline uint32_t insnStackAccessFlags(uint32_t frameno, uint32_t spi) {
+  return INSN_F_STACK_ACCESS | (spi << INSN_F_SPI_SHIFT) | frameno;
+}
+/// insn_stack_access_spi()
+inline uint32_t insnStackAccessSpi(uint32_t flags) {
+  return (flags >> INSN_F_SPI_SHIFT) & INSN_F_SPI_MASK;
+}
+/// insn_stack_access_frameno()
+inline uint32_t insnStackAccessFrameno(uint32_t flags) {
+  return flags & INSN_F_FRAMENO_MASK;
+}
+
 /// struct bpf_verifier_state
 struct VerifierState {
   std::vector<FuncState> frames; ///< frames[curframe] is the active one

@@ -17,24 +17,8 @@
 
 namespace bpfverify::verifier::pruning {
 
-/// INSN_F_* bits of struct bpf_jmp_history_entry.flags beyond those in verifier_state.h.
-inline constexpr uint32_t INSN_F_DST_REG_STACK = 1u << 10; ///< cond jump: dst_reg is PTR_TO_STACK
-inline constexpr uint32_t INSN_F_SRC_REG_STACK = 1u << 11; ///< cond jump: src_reg is PTR_TO_STACK
 /// BPF_REGMASK_ARGS: r1-r5.
 inline constexpr uint32_t BPF_REGMASK_ARGS = 0x3e;
-
-/// insn_stack_access_flags(): history flags of a spill/fill of slot `spi` in frame `frameno`.
-inline uint32_t insnStackAccessFlags(uint32_t frameno, uint32_t spi) {
-  return INSN_F_STACK_ACCESS | (spi << INSN_F_SPI_SHIFT) | frameno;
-}
-/// insn_stack_access_spi()
-inline uint32_t insnStackAccessSpi(uint32_t flags) {
-  return (flags >> INSN_F_SPI_SHIFT) & INSN_F_SPI_MASK;
-}
-/// insn_stack_access_frameno()
-inline uint32_t insnStackAccessFrameno(uint32_t flags) {
-  return flags & INSN_F_FRAMENO_MASK;
-}
 
 /// struct linked_reg / struct linked_regs: registers and spilled slots sharing a scalar id at a
 /// conditional jump (at most LINKED_REGS_MAX = 6).
