@@ -301,7 +301,8 @@ bool checkStackWriteVarOff(Env &env, FuncState &state, uint32_t ptrRegno, int of
     if (state.stack[spi].slotType[0] == SlotType::Dynptr)
       return env.notSupported("write over a dynptr stack slot");
   }
-  stackVarWriteHook(env, state.frameno, minOff, maxOff);
+  // A variable-offset write certainly writes no slot, so it marks none (bpf_mark_stack_write is
+  // only called for fixed offsets).
   for (int i = minOff; i < maxOff; i++) {
     int slot = -i - 1, spi = slot / BPF_REG_SIZE;
     SlotType &stype = state.stack[spi].slotType[slot % BPF_REG_SIZE];

@@ -113,8 +113,6 @@ public:
   bool gplCompatible = true;
   /// compute_live_registers(): registers live before each instruction.
   std::vector<uint16_t> liveRegsBefore;
-  /// Precision backtracking is wired in; without it checkpoints keep every scalar precise.
-  bool precisionTracking = true;
   /// What precision backtracking reads from this run (instructions, subprograms, log).
   pruning::PrecisionEnv penv;
   /// kernel/bpf/liveness.c: stack slots that may still be read.

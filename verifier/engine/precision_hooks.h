@@ -18,8 +18,6 @@ bool propagatePrecision(Env &env, const VerifierState &old);
 void stackReadHook(Env &env, uint32_t frameno, int spi);
 /// bpf_mark_stack_write() for one slot (full: all 8 bytes are written).
 void stackWriteHook(Env &env, uint32_t frameno, int spi, bool full);
-/// A variable-offset write over [minOff, maxOff): no slot is certainly written.
-void stackVarWriteHook(Env &env, uint32_t frameno, int minOff, int maxOff);
 /// The "caller:" / "callee:" blocks of check_func_call at log level 1/2.
 void logCallerCallee(Env &env);
 /// The "returning from callee:" / "to caller at N:" blocks of prepare_func_exit.

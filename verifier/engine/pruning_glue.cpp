@@ -10,17 +10,6 @@ namespace bpfverify::verifier {
 
 namespace {
 
-void forEachScalar(VerifierState &st, bool precise) {
-  for (auto &frame : st.frames) {
-    for (auto &reg : frame.regs)
-      if (reg.isScalar())
-        reg.precise = precise;
-    for (auto &slot : frame.stack)
-      if (slot.isSpilledReg() && slot.spilledPtr.isScalar())
-        slot.spilledPtr.precise = precise;
-  }
-}
-
 /// insn_aux_data[i].live_regs_before; beyond the program every register counts as live.
 LiveRegsBefore liveRegsOf(const Env &env) {
   return [&env](uint32_t i) -> uint16_t {
@@ -51,8 +40,6 @@ bool incompleteReadMarks(const Env &env, const VerifierState &st) {
 /// clean_live_states(): explored states at this instruction whose paths are all explored lose
 /// the registers and stack slots no later instruction reads.
 void cleanLiveStates(Env &env, uint32_t insnIdx, const VerifierState &cur) {
-  if (!env.precisionTracking)
-    return;
   for (ExploredState &sl : env.exploredBucket(insnIdx)) {
     VerifierState &st = *sl.state;
     if (st.branches || st.insnIdx != insnIdx || !sameCallsites(st, cur) || st.cleaned)
@@ -173,14 +160,9 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
   updatePeakStates(env);
   env.prevJmpsProcessed = env.jmpsProcessed;
   env.prevInsnProcessed = env.insnProcessed;
-  if (env.precisionTracking)
-    pruning::markAllScalarsImprecise(cur);
-  else
-    forEachScalar(cur, false);
+  pruning::markAllScalarsImprecise(cur);
   auto state = std::make_shared<VerifierState>(cur);
   state->insnIdx = insnIdx;
-  if (!env.precisionTracking)
-    forEachScalar(*state, true); // without backtracking every scalar must compare exactly
   if (env.scc)
     env.scc->maybeEnter(env.penv, *state);
   cur.parent = state;
@@ -228,7 +210,7 @@ void resetLiveStackCallchain(Env &env) {
 }
 
 bool markChainPrecision(Env &env, int regno) {
-  if (regno < 0 || !env.precisionTracking)
+  if (regno < 0)
     return true;
   if (auto err = pruning::markChainPrecision(env.penv, *env.cur, regno))
     return env.fail("%s", err->c_str());
@@ -236,16 +218,12 @@ bool markChainPrecision(Env &env, int regno) {
 }
 
 bool propagatePrecision(Env &env, const VerifierState &old) {
-  if (!env.precisionTracking)
-    return true;
   if (auto err = pruning::propagatePrecision(env.penv, old, *env.cur))
     return env.fail("%s", err->c_str());
   return true;
 }
 
 void markStackSlotPrecise(Env &env, uint32_t frameno, int spi) {
-  if (!env.precisionTracking)
-    return;
   pruning::BacktrackState bt;
   bt.frame = env.cur->curframe;
   bt.setFrameSlot(frameno, uint32_t(spi));
@@ -262,7 +240,5 @@ void stackWriteHook(Env &env, uint32_t frameno, int spi, bool full) {
   if (env.liveness && full && spi >= 0 && spi < 64)
     env.liveness->markStackWrite(frameno, 1ull << spi);
 }
-
-void stackVarWriteHook(Env &, uint32_t, int, int) {}
 
 } // namespace bpfverify::verifier
