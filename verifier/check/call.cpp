@@ -11,6 +11,7 @@
 #include "verifier/engine/pruning_glue.h"
 #include "verifier/engine/uapi.h"
 #include "verifier/engine/verify_options.h"
+#include "verifier/target/func_ids.h"
 #include "verifier/target/func_proto.h"
 
 #include <algorithm>
@@ -26,14 +27,6 @@ namespace {
 constexpr int64_t MAX_ERRNO = 4095;
 constexpr uint32_t BPF_MAX_VAR_SIZ = 1u << 29;
 constexpr int CALLER_SAVED_REGS = 6;
-
-// Helper ids the verifier treats specially (enum bpf_func_id).
-constexpr int32_t FUNC_map_lookup_elem = 1, FUNC_tail_call = 12, FUNC_get_smp_processor_id = 8,
-                  FUNC_probe_read_str = 45, FUNC_get_stack = 67, FUNC_sk_lookup_tcp = 84,
-                  FUNC_sk_lookup_udp = 85, FUNC_skc_lookup_tcp = 99, FUNC_probe_read_user_str = 114,
-                  FUNC_probe_read_kernel_str = 115, FUNC_get_task_stack = 141,
-                  FUNC_ringbuf_reserve = 131, FUNC_kptr_xchg = 194, FUNC_loop = 181,
-                  FUNC_for_each_map_elem = 164;
 
 std::string funcIdName(int32_t id) {
   if (auto n = helperName(id))
@@ -395,10 +388,11 @@ bool releaseReference(Env &env, uint32_t refObjId) {
 
 bool isAcquireFunction(int32_t funcId, const object::Map *map) {
   uint32_t mt = map ? map->type : 0;
-  if (funcId == FUNC_sk_lookup_tcp || funcId == FUNC_sk_lookup_udp ||
-      funcId == FUNC_skc_lookup_tcp || funcId == FUNC_ringbuf_reserve || funcId == FUNC_kptr_xchg)
+  if (funcId == target::BPF_FUNC_sk_lookup_tcp || funcId == target::BPF_FUNC_sk_lookup_udp ||
+      funcId == target::BPF_FUNC_skc_lookup_tcp || funcId == target::BPF_FUNC_ringbuf_reserve ||
+      funcId == target::BPF_FUNC_kptr_xchg)
     return true;
-  return funcId == FUNC_map_lookup_elem &&
+  return funcId == target::BPF_FUNC_map_lookup_elem &&
          (mt == uapi::BPF_MAP_TYPE_SOCKMAP || mt == uapi::BPF_MAP_TYPE_SOCKHASH);
 }
 
@@ -585,7 +579,8 @@ bool checkHelperCall(Env &env) {
     if (!checkFuncArg(env, i, meta, *fn))
       return false;
   // record_func_map(): a tail call needs a program array.
-  if (funcId == FUNC_tail_call && meta.map && meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
+  if (funcId == target::BPF_FUNC_tail_call && meta.map &&
+      meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
     return env.fail("expected prog array map for tail call");
   // Mark slots with STACK_MISC in case of raw mode.
   for (int i = 0; i < meta.accessSize; i++)
@@ -604,11 +599,11 @@ bool checkHelperCall(Env &env) {
                       funcIdName(funcId).c_str(), funcId);
   }
   switch (funcId) {
-  case FUNC_tail_call:
+  case target::BPF_FUNC_tail_call:
     if (!checkResourceLeak(env, false, true, "tail_call"))
       return false;
     break;
-  case FUNC_loop: {
+  case target::BPF_FUNC_loop: {
     // The verifier relies on R1 to know whether an iteration is the last one.
     if (!markChainPrecision(env, BPF_REG_1))
       return false;
@@ -629,7 +624,7 @@ bool checkHelperCall(Env &env) {
     }
     break;
   }
-  case FUNC_for_each_map_elem: {
+  case target::BPF_FUNC_for_each_map_elem: {
     // set_map_elem_callback_state() with map_set_for_each_callback_args(): callback(map, key,
     // value, ctx) for the map types that iterate their elements.
     const object::Map *map = meta.map;
@@ -688,7 +683,7 @@ bool checkHelperCall(Env &env) {
     r0.mapIndex = meta.mapIndex;
     r0.mapUid = meta.mapUid;
     // A constant in-range key of an array map cannot miss (6.13+).
-    if (funcId == FUNC_map_lookup_elem && canElideValueNullness(meta.map->type) &&
+    if (funcId == target::BPF_FUNC_map_lookup_elem && canElideValueNullness(meta.map->type) &&
         meta.constMapKey >= 0 && meta.constMapKey < int64_t(meta.map->maxEntries))
       retFlag &= ~uint32_t(PTR_MAYBE_NULL);
     r0.type = RegType(RegBase::PtrToMapValue, retFlag);
@@ -746,18 +741,18 @@ bool checkHelperCall(Env &env) {
   // do_refine_retval_range()
   if (retType == tg::RET_INTEGER) {
     switch (funcId) {
-    case FUNC_get_stack:
-    case FUNC_get_task_stack:
-    case FUNC_probe_read_str:
-    case FUNC_probe_read_kernel_str:
-    case FUNC_probe_read_user_str:
+    case target::BPF_FUNC_get_stack:
+    case target::BPF_FUNC_get_task_stack:
+    case target::BPF_FUNC_probe_read_str:
+    case target::BPF_FUNC_probe_read_kernel_str:
+    case target::BPF_FUNC_probe_read_user_str:
       r0.bounds.smax = int64_t(meta.msizeMaxValue);
       r0.bounds.s32Max = int32_t(meta.msizeMaxValue);
       r0.bounds.smin = -MAX_ERRNO;
       r0.bounds.s32Min = -int32_t(MAX_ERRNO);
       r0.bounds.sync(env.dom);
       break;
-    case FUNC_get_smp_processor_id: {
+    case target::BPF_FUNC_get_smp_processor_id: {
       uint64_t maxCpu = env.opts.nrCpuIds - 1;
       r0.bounds.umax = maxCpu;
       r0.bounds.u32Max = uint32_t(maxCpu);
@@ -782,7 +777,7 @@ bool checkHelperCall(Env &env) {
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
   bool changesData = helperChangesPktData(funcId);
-  if (funcId == FUNC_tail_call) {
+  if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
       // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is
       // explored later, this one leaves the subprogram with an unknown R0.
