@@ -6,6 +6,7 @@
 #include "verifier/engine/do_check.h"
 #include "verifier/engine/engine_log.h"
 #include "verifier/engine/uapi.h"
+#include "verifier/target/ctx/ctx_fields.h"
 #include "verifier/target/helper_proto.h"
 
 #include <cstring>
@@ -17,60 +18,21 @@ namespace tg = bpfverify::target;
 namespace {
 
 /// The context struct a program type's functions may declare (the user-visible half of
-/// bpf_ctx_convert in include/linux/bpf_types.h).
-const char *ctxTypeName(uint32_t progType) {
-  using namespace uapi;
-  switch (progType) {
-  case BPF_PROG_TYPE_SOCKET_FILTER:
-  case BPF_PROG_TYPE_SCHED_CLS:
-  case BPF_PROG_TYPE_SCHED_ACT:
-  case BPF_PROG_TYPE_CGROUP_SKB:
-  case BPF_PROG_TYPE_LWT_IN:
-  case BPF_PROG_TYPE_LWT_OUT:
-  case BPF_PROG_TYPE_LWT_XMIT:
-  case BPF_PROG_TYPE_LWT_SEG6LOCAL:
-  case BPF_PROG_TYPE_SK_SKB:
-  case BPF_PROG_TYPE_FLOW_DISSECTOR:
-    return "__sk_buff";
-  case BPF_PROG_TYPE_XDP:
-    return "xdp_md";
-  case BPF_PROG_TYPE_KPROBE:
-    return "pt_regs"; // bpf_user_pt_regs_t on x86_64
-  case BPF_PROG_TYPE_PERF_EVENT:
-    return "bpf_perf_event_data";
-  case BPF_PROG_TYPE_CGROUP_SOCK:
-    return "bpf_sock";
-  case BPF_PROG_TYPE_SOCK_OPS:
-    return "bpf_sock_ops";
-  case BPF_PROG_TYPE_CGROUP_DEVICE:
-    return "bpf_cgroup_dev_ctx";
-  case BPF_PROG_TYPE_SK_MSG:
-    return "sk_msg_md";
-  case BPF_PROG_TYPE_RAW_TRACEPOINT:
-  case BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE:
+/// bpf_ctx_convert in include/linux/bpf_types.h): the ctx table's struct, plus raw tracepoints,
+/// whose context is accessed as u64 args[] and so has no table entry.
+std::string_view ctxTypeName(uint32_t progType) {
+  if (progType == uapi::BPF_PROG_TYPE_RAW_TRACEPOINT ||
+      progType == uapi::BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE)
     return "bpf_raw_tracepoint_args";
-  case BPF_PROG_TYPE_CGROUP_SOCK_ADDR:
-    return "bpf_sock_addr";
-  case BPF_PROG_TYPE_SK_REUSEPORT:
-    return "sk_reuseport_md";
-  case BPF_PROG_TYPE_CGROUP_SYSCTL:
-    return "bpf_sysctl";
-  case BPF_PROG_TYPE_CGROUP_SOCKOPT:
-    return "bpf_sockopt";
-  case BPF_PROG_TYPE_SK_LOOKUP:
-    return "bpf_sk_lookup";
-  case BPF_PROG_TYPE_NETFILTER:
-    return "bpf_nf_ctx";
-  default:
-    return nullptr;
-  }
+  const ctx::CtxStruct *s = ctx::ctxStruct(progType);
+  return s ? s->name : std::string_view();
 }
 
 /// btf_is_prog_ctx_type() for a pointer type: does it point to the program type's ctx struct
 /// (through modifiers and typedefs; kprobe also through the bpf_user_pt_regs_t typedef)?
 bool isProgCtxType(const btf::Btf &btf, btf::TypeId ptr, uint32_t progType) {
-  const char *want = ctxTypeName(progType);
-  if (!want)
+  std::string_view want = ctxTypeName(progType);
+  if (want.empty())
     return false;
   const btf::Type *t = btf.tryType(ptr);
   if (!t || t->kind != btf::Kind::Ptr)
