@@ -5,6 +5,7 @@
 #include "verifier/domain/scalar_alu.h"
 #include "verifier/domain/scalar_branch.h"
 #include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/pruning/precision.h"
 #include "verifier/engine/uapi.h"
 #include "verifier/engine/verify_options.h"
 
@@ -214,68 +215,25 @@ void markPtrOrNullRegs(const object::Object &obj, VerifierState &st, uint32_t re
   forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(obj, reg, id, isNull); });
 }
 
-// linked_regs: (frameno, spi or regno, is_reg) entries, packed as the kernel packs them.
-struct LinkedReg {
-  uint8_t frameno;
-  uint8_t spiOrReg;
-  bool isReg;
-};
-constexpr int LINKED_REGS_MAX = 6;
-struct LinkedRegs {
-  int cnt = 0;
-  LinkedReg entries[LINKED_REGS_MAX];
-};
-
-void collectOne(LinkedRegs &set, RegState &reg, uint32_t id, uint32_t frameno, uint32_t spiOrReg,
-                bool isReg) {
-  if (!reg.isScalar() || (reg.id & ~BPF_ADD_CONST) != id)
-    return;
-  if (set.cnt < LINKED_REGS_MAX)
-    set.entries[set.cnt++] = LinkedReg{uint8_t(frameno), uint8_t(spiOrReg), isReg};
-  else
-    clearScalarId(reg);
-}
-
-/// collect_linked_regs(); with liveOnly (6.18.y) registers dead at the frame's instruction
-/// are left out.
-void collectLinkedRegs(const Env &env, VerifierState &st, uint32_t id, LinkedRegs &set) {
-  id &= ~BPF_ADD_CONST;
-  for (int i = int(st.curframe); i >= 0; i--) {
-    FuncState &f = st.frames[i];
-    uint32_t at = uint32_t(i) == st.curframe ? st.insnIdx : uint32_t(st.frames[i + 1].callsite);
-    uint16_t live = env.opts.linkedRegsLiveOnly && at < env.liveRegsBefore.size()
-                        ? env.liveRegsBefore[at]
-                        : uint16_t(0xffff);
-    for (uint32_t j = 0; j < BPF_REG_FP; j++)
-      if (live & (1u << j))
-        collectOne(set, f.regs[j], id, i, j, true);
-    for (uint32_t j = 0; j < f.stack.size(); j++)
-      if (f.stack[j].isSpilledReg())
-        collectOne(set, f.stack[j].spilledPtr, id, i, j, false);
-  }
-}
-
-uint64_t linkedRegsPack(const LinkedRegs &s) {
-  uint64_t val = 0;
-  for (int i = 0; i < s.cnt; ++i) {
-    const LinkedReg &e = s.entries[i];
-    uint64_t tmp = e.frameno | (uint64_t(e.spiOrReg) << 3) | (uint64_t(e.isReg ? 1 : 0) << 9);
-    val <<= 10;
-    val |= tmp;
-  }
-  val <<= 4;
-  val |= uint64_t(s.cnt);
-  return val;
+/// collect_linked_regs(); with linkedRegsLiveOnly (6.18.y) registers dead at the frame's
+/// instruction are left out.
+void collectLinkedRegs(const Env &env, VerifierState &st, uint32_t id, pruning::LinkedRegs &set) {
+  LiveRegsBefore live;
+  if (env.opts.linkedRegsLiveOnly)
+    live = [&env](uint32_t at) -> uint16_t {
+      return at < env.liveRegsBefore.size() ? env.liveRegsBefore[at] : uint16_t(0xffff);
+    };
+  pruning::collectLinkedRegs(st, id, set, live);
 }
 
 /// sync_linked_regs()
-void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const LinkedRegs &set,
+void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const pruning::LinkedRegs &set,
                     const domain::DomainOptions &dom, bool wideDelta) {
   RegState known = *knownPtr;
   for (int i = 0; i < set.cnt; ++i) {
-    const LinkedReg &e = set.entries[i];
+    const pruning::LinkedReg &e = set.entries[i];
     FuncState &f = st.frames[e.frameno];
-    RegState &reg = e.isReg ? f.regs[e.spiOrReg] : f.stack[e.spiOrReg].spilledPtr;
+    RegState &reg = e.isReg ? f.regs[e.spiOrRegno] : f.stack[e.spiOrRegno].spilledPtr;
     if (!reg.isScalar() || &reg == knownPtr)
       continue;
     if ((reg.id & ~BPF_ADD_CONST) != (known.id & ~BPF_ADD_CONST))
@@ -398,12 +356,12 @@ bool checkCondJmpOp(Env &env) {
   dstReg = &regs[insn.dst];
   if (opSrc(insn.code) == BPF_X)
     srcReg = &regs[insn.src];
-  LinkedRegs linked;
+  pruning::LinkedRegs linked;
   if (opSrc(insn.code) == BPF_X && srcReg->isScalar() && srcReg->id)
     collectLinkedRegs(env, thisBranch, srcReg->id, linked);
   if (dstReg->isScalar() && dstReg->id)
     collectLinkedRegs(env, thisBranch, dstReg->id, linked);
-  if (linked.cnt > 1 && !env.pushInsnHistory(thisBranch, 0, linkedRegsPack(linked)))
+  if (linked.cnt > 1 && !env.pushInsnHistory(thisBranch, 0, pruning::linkedRegsPack(linked)))
     return false;
 
   VerifierState *otherBranch =

@@ -135,7 +135,8 @@ LinkedRegs linkedRegsUnpack(uint64_t val) {
   return s;
 }
 
-void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &out) {
+void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &out,
+                       const LiveRegsBefore &liveRegs) {
   id &= ~BPF_ADD_CONST;
   auto collect = [&](RegState &reg, uint32_t frameno, uint32_t spiOrReg, bool isReg) {
     if (!reg.isScalar() || (reg.id & ~BPF_ADD_CONST) != id)
@@ -154,8 +155,11 @@ void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &out) {
     if (size_t(i) >= st.frames.size())
       continue;
     FuncState &func = st.frames[i];
+    uint32_t at = uint32_t(i) == st.curframe ? st.insnIdx : uint32_t(st.frames[i + 1].callsite);
+    uint16_t live = liveRegs ? liveRegs(at) : uint16_t(0xffff);
     for (uint32_t j = 0; j < 10; j++)
-      collect(func.regs[j], uint32_t(i), j, true);
+      if (live & (1u << j))
+        collect(func.regs[j], uint32_t(i), j, true);
     for (uint32_t j = 0; j < func.stack.size(); j++) {
       if (!func.stack[j].isSpilledReg())
         continue;

@@ -4,6 +4,7 @@
 // fixed point of propagate_backedges): which scalars must be compared exactly when pruning.
 
 #include "lib/isa/insn.h"
+#include "verifier/state/equivalence.h"
 #include "verifier/state/verifier_state.h"
 
 #include <array>
@@ -42,8 +43,10 @@ uint64_t linkedRegsPack(const LinkedRegs &regs);
 LinkedRegs linkedRegsUnpack(uint64_t value);
 /// collect_linked_regs(): every scalar register (r0-r9) and spilled scalar of every frame whose
 /// id, without BPF_ADD_CONST, is `id` (innermost frame first). Registers beyond the sixth lose
-/// their id (clear_scalar_id: id = 0, off = 0), as in the kernel.
-void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &out);
+/// their id (clear_scalar_id: id = 0, off = 0), as in the kernel. With `liveRegs` (6.18.y),
+/// registers dead at each frame's instruction (its callsite for callers) are left out.
+void collectLinkedRegs(VerifierState &st, uint32_t id, LinkedRegs &out,
+                       const LiveRegsBefore &liveRegs = {});
 
 /// struct backtrack_state: per frame, the registers and stack slots whose precision is wanted.
 struct BacktrackState {
