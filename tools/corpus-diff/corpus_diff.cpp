@@ -1,5 +1,6 @@
 #include "tools/corpus-diff/corpus_diff.h"
 
+#include "lib/isa/decode.h"
 #include "lib/object/raw/raw_input.h"
 #include "lib/object/raw/raw_maps.h"
 #include "lib/support/error.h"
@@ -19,29 +20,12 @@ namespace bpfverify::corpus {
 
 namespace {
 
-std::vector<isa::Insn> decodeHex(const std::string &hex) {
-  std::vector<isa::Insn> insns;
-  auto nib = [](char c) -> int {
-    if (c >= '0' && c <= '9')
-      return c - '0';
-    if (c >= 'a' && c <= 'f')
-      return c - 'a' + 10;
-    return c - 'A' + 10;
-  };
-  for (size_t i = 0; i + 16 <= hex.size(); i += 16) {
-    uint8_t b[8];
-    for (int k = 0; k < 8; k++)
-      b[k] = uint8_t(nib(hex[i + 2 * k]) << 4 | nib(hex[i + 2 * k + 1]));
-    isa::Insn insn;
-    insn.code = b[0];
-    insn.dst = b[1] & 0xf;
-    insn.src = b[1] >> 4;
-    insn.off = int16_t(uint16_t(b[2] | (b[3] << 8)));
-    insn.imm =
-        int32_t(uint32_t(b[4]) | uint32_t(b[5]) << 8 | uint32_t(b[6]) << 16 | uint32_t(b[7]) << 24);
-    insns.push_back(insn);
-  }
-  return insns;
+/// The corpus stores instructions as hex of their 8-byte encoding.
+llvm::Expected<std::vector<isa::Insn>> decodeHex(const std::string &hex, const std::string &name) {
+  std::string bytes;
+  if (!llvm::tryGetFromHex(hex, bytes))
+    return inputError(name, "instructions are not a hex string");
+  return isa::decodeInstructions(llvm::arrayRefFromStringRef(bytes), name);
 }
 
 } // namespace
@@ -114,8 +98,11 @@ runCorpus(const std::string &path, const verifier::VerifyOptions &baseOpts, bool
     auto maps = object::raw::parseRawMaps(j["maps"].dump(), path + ":" + e.id);
     if (!maps)
       return maps.takeError();
+    auto insns = decodeHex(j["insns"], path + ":" + e.id);
+    if (!insns)
+      return insns.takeError();
     auto obj = object::raw::buildRawObject(
-        decodeHex(j.value("insns", "")), path + ":" + e.id, j.value("prog_type", 0u),
+        std::move(*insns), path + ":" + e.id, j.value("prog_type", 0u),
         j.value("expected_attach_type", 0u), std::move(*maps), path + ":" + e.id);
     if (!obj)
       return obj.takeError();
