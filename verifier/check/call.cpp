@@ -4,6 +4,7 @@
 #include "lib/isa/helpers.h"
 #include "verifier/check/jmp.h"
 #include "verifier/check/map_compat.h"
+#include "verifier/check/map_fields.h"
 #include "verifier/check/mem.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/global_funcs.h"
@@ -139,6 +140,8 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_PTR_TO_CONST_STR:
   case tg::ARG_PTR_TO_TIMER:
     return {RegType(R::PtrToMapValue)};
+  case tg::ARG_PTR_TO_SPIN_LOCK:
+    return {RegType(R::PtrToMapValue), RegType(R::PtrToBtfId, MEM_ALLOC)};
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
     return {RegType(R::PtrToBtfId, MEM_PERCPU), RegType(R::PtrToBtfId, MEM_PERCPU | MEM_RCU),
             RegType(R::PtrToBtfId, MEM_PERCPU | PTR_TRUSTED)};
@@ -337,6 +340,23 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   case tg::ARG_PTR_TO_FUNC:
     meta.subprogno = r.subprogno;
     return true;
+  case tg::ARG_PTR_TO_SPIN_LOCK:
+    if (meta.funcId == target::BPF_FUNC_spin_lock)
+      return processSpinLock(env, regno, true);
+    if (meta.funcId == target::BPF_FUNC_spin_unlock)
+      return processSpinLock(env, regno, false);
+    return env.fail("verifier bug: spin lock arg on unexpected helper");
+  case tg::ARG_PTR_TO_TIMER: {
+    TimerMapMeta timer{meta.map, meta.mapIndex, meta.mapUid};
+    if (!processTimerFunc(env, regno, timer))
+      return false;
+    meta.map = timer.map;
+    meta.mapIndex = timer.mapIndex;
+    meta.mapUid = timer.mapUid;
+    return true;
+  }
+  case tg::ARG_PTR_TO_CONST_STR:
+    return checkRegConstStr(env, regno);
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
     if (!r.btfId)
       return env.fail("Helper has invalid btf_id in R%u", regno);
@@ -441,6 +461,44 @@ bool pushCallbackCall(
   return true;
 }
 
+/// push_async_cb() + set_timer_callback_state(): a timer callback runs later, on its own stack,
+/// so it is explored from a fresh single-frame state (callback(map, key, value), R0 must be 0).
+bool pushTimerCallback(Env &env, uint32_t subprog) {
+  if (subprog >= env.subprogs.size())
+    return env.fail("verifier bug: bad callback subprog %u", subprog);
+  SubprogInfo &info = env.subprogs[subprog];
+  info.isCb = true;
+  info.isAsyncCb = true;
+  const FuncState &caller = env.cur->cur();
+  const RegState &timer = caller.regs[BPF_REG_1];
+  BranchElem elem;
+  elem.insnIdx = info.start;
+  elem.prevInsnIdx = int32_t(env.insnIdx);
+  elem.logPos = env.log.pos();
+  elem.st.branches = 1;
+  elem.st.inSleepable = false;
+  elem.st.frames.resize(1);
+  FuncState &callee = elem.st.frames[0];
+  initFuncState(callee, -1, 0, subprog);
+  callee.asyncEntryCnt = caller.asyncEntryCnt + 1;
+  auto mapReg = [&](RegState &reg, RegBase type) {
+    markRegKnownZero(reg);
+    reg.type = RegType(type);
+    reg.map = timer.map;
+    reg.mapIndex = timer.mapIndex;
+  };
+  mapReg(callee.regs[BPF_REG_1], RegBase::ConstPtrToMap);
+  mapReg(callee.regs[2], RegBase::PtrToMapKey);
+  mapReg(callee.regs[3], RegBase::PtrToMapValue);
+  callee.inAsyncCallbackFn = true;
+  callee.callbackRetRange = RetvalRange{0, 0, true, false};
+  env.branchStack.push_back(std::move(elem));
+  if (env.branchStack.size() > BPF_COMPLEXITY_LIMIT_JMP_SEQ)
+    return env.fail("The sequence of %zu jumps is too complex for async cb.",
+                    env.branchStack.size());
+  return true;
+}
+
 } // namespace
 
 bool checkLdAbsProgType(Env &env) {
@@ -503,7 +561,7 @@ bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &
   bool mayBeNull = typeMayBeNull(reg.type);
   RegState saved = reg;
   if (mayBeNull)
-    markPtrNotNullReg(reg, env.obj);
+    markPtrNotNullReg(reg, env);
   bool ok = checkHelperMemAccess(env, regno, int(memSize), false, true, nullptr) &&
             checkHelperMemAccess(env, regno, int(memSize), true, true, nullptr);
   if (mayBeNull)
@@ -651,6 +709,10 @@ bool checkHelperCall(Env &env) {
       return false;
     break;
   }
+  case target::BPF_FUNC_timer_set_callback:
+    if (!pushTimerCallback(env, meta.subprogno))
+      return false;
+    break;
   default:
     for (uint32_t t : fn->argTypes)
       if (tg::baseType(t) == tg::ARG_PTR_TO_FUNC)
@@ -687,6 +749,9 @@ bool checkHelperCall(Env &env) {
         meta.constMapKey >= 0 && meta.constMapKey < int64_t(meta.map->maxEntries))
       retFlag &= ~uint32_t(PTR_MAYBE_NULL);
     r0.type = RegType(RegBase::PtrToMapValue, retFlag);
+    // A non-NULL map value holding a spin lock needs an id to name the lock it holds.
+    if (!(retFlag & PTR_MAYBE_NULL) && regMayPointToSpinLock(env, r0))
+      r0.id = env.newId();
     break;
   case tg::RET_PTR_TO_SOCKET:
     markRegKnownZero(r0);
@@ -967,6 +1032,19 @@ bool checkReturnCode(Env &env) {
   if (!checkRegArg(env, BPF_REG_0, RegArg::SrcOp))
     return false;
   RegState &reg = env.curRegs()[0];
+  if (frame.inAsyncCallbackFn) {
+    // Async callbacks (timers) must return 0.
+    const char *asyncCtx = "At async callback return";
+    if (!reg.isScalar())
+      return env.fail("%s the register R0 is not a known value (%s)", asyncCtx,
+                      regTypeName(reg.type).c_str());
+    if (!markChainPrecision(env, 0))
+      return false;
+    const RegState &r = env.curRegs()[0];
+    if (!(r.bounds.smin >= 0 && r.bounds.smax <= 0))
+      return failInvalidScalar(env, r, 0, 0, asyncCtx);
+    return true;
+  }
   if (isSubprog && !frame.inExceptionCallbackFn) {
     if (!reg.isScalar())
       return env.fail("At subprogram exit the register R0 is not a scalar value (%s)",

@@ -177,7 +177,7 @@ bool tryMatchPktPointers(const Insn &insn, const RegState &dstReg, const RegStat
 }
 
 /// mark_ptr_or_null_reg()
-void markPtrOrNullReg(const object::Object &obj, RegState &reg, uint32_t id, bool isNull) {
+void markPtrOrNullReg(Env &env, RegState &reg, uint32_t id, bool isNull) {
   if (!typeMayBeNull(reg.type) || reg.id != id)
     return;
   if (reg.bounds.smin || reg.bounds.smax || !reg.bounds.varOff.isConst() ||
@@ -192,10 +192,11 @@ void markPtrOrNullReg(const object::Object &obj, RegState &reg, uint32_t id, boo
     reg.refObjId = 0;
     return;
   }
-  markPtrNotNullReg(reg, obj);
-  // reg_may_point_to_spin_lock keeps the id for map values holding a bpf_spin_lock; without
-  // BTF records we treat no map value as holding one.
-  reg.id = 0;
+  markPtrNotNullReg(reg, env);
+  // reg_may_point_to_spin_lock(): a map value holding a spin lock keeps its id, so that two
+  // lookups stay two different locks.
+  if (!regMayPointToSpinLock(env, reg))
+    reg.id = 0;
 }
 
 void releaseReferenceState(VerifierState &st, uint32_t id) {
@@ -206,13 +207,13 @@ void releaseReferenceState(VerifierState &st, uint32_t id) {
 }
 
 /// mark_ptr_or_null_regs()
-void markPtrOrNullRegs(const object::Object &obj, VerifierState &st, uint32_t regno, bool isNull) {
+void markPtrOrNullRegs(Env &env, VerifierState &st, uint32_t regno, bool isNull) {
   RegState &r = st.cur().regs[regno];
   uint32_t refObjId = r.refObjId;
   uint32_t id = r.id;
   if (refObjId && refObjId == id && isNull)
     releaseReferenceState(st, id);
-  forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(obj, reg, id, isNull); });
+  forEachRegInState(st, [&](RegState &reg) { markPtrOrNullReg(env, reg, id, isNull); });
 }
 
 /// collect_linked_regs(); with linkedRegsLiveOnly (6.18.y) registers dead at the frame's
@@ -271,7 +272,15 @@ void syncLinkedRegs(VerifierState &st, const RegState *knownPtr, const pruning::
 
 } // namespace
 
-void markPtrNotNullReg(RegState &reg, const object::Object &obj) {
+bool regMayPointToSpinLock(Env &env, const RegState &reg) {
+  if (reg.type.base() != RegBase::PtrToMapValue)
+    return false;
+  const BtfRecord *rec = env.mapRecords.of(reg.map);
+  return rec && rec->has(BPF_SPIN_LOCK | BPF_RES_SPIN_LOCK);
+}
+
+void markPtrNotNullReg(RegState &reg, Env &env) {
+  const object::Object &obj = env.obj;
   if (reg.type.base() == RegBase::PtrToMapValue) {
     const object::Map *map = reg.map;
     if (map && map->innerMap) {
@@ -280,6 +289,11 @@ void markPtrNotNullReg(RegState &reg, const object::Object &obj) {
       uint32_t inner = *map->innerMap;
       reg.map = inner < obj.maps.size() ? &obj.maps[inner] : nullptr;
       reg.mapIndex = int32_t(inner);
+      // Each lookup of an inner map holding a timer or workqueue is a distinct map (map_uid),
+      // so a timer cannot be initialised with another inner map.
+      const BtfRecord *rec = env.mapRecords.of(reg.map);
+      if (rec && rec->has(BPF_TIMER | BPF_WORKQUEUE))
+        reg.mapUid = reg.id;
       return;
     }
     if (map && map->type == uapi::BPF_MAP_TYPE_XSKMAP)
@@ -413,16 +427,16 @@ bool checkCondJmpOp(Env &env) {
       bool dstNotNull = regNotNull(*dstReg), srcNotNull = regNotNull(*srcReg);
       bool srcMayNull = typeMayBeNull(srcReg->type), dstMayNull = typeMayBeNull(dstReg->type);
       if (dstNotNull && srcMayNull)
-        markPtrNotNullReg(eq[insn.src], env.obj);
+        markPtrNotNullReg(eq[insn.src], env);
       if (srcNotNull && dstMayNull)
-        markPtrNotNullReg(eq[insn.dst], env.obj);
+        markPtrNotNullReg(eq[insn.dst], env);
     }
   }
 
   if (!is32 && opSrc(insn.code) == BPF_K && insn.imm == 0 &&
       (opcode == BPF_JEQ || opcode == BPF_JNE) && typeMayBeNull(dstReg->type)) {
-    markPtrOrNullRegs(env.obj, thisBranch, insn.dst, opcode == BPF_JNE);
-    markPtrOrNullRegs(env.obj, *otherBranch, insn.dst, opcode == BPF_JEQ);
+    markPtrOrNullRegs(env, thisBranch, insn.dst, opcode == BPF_JNE);
+    markPtrOrNullRegs(env, *otherBranch, insn.dst, opcode == BPF_JEQ);
   } else {
     tryMatchPktPointers(insn, *dstReg, regs[insn.src], thisBranch, *otherBranch);
     // is_pointer_value() is false for privileged programs: no "pointer comparison prohibited".

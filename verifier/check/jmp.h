@@ -23,6 +23,8 @@ void forEachRegInState(VerifierState &st, Fn &&fn) {
 }
 
 /// mark_ptr_not_null_reg
-void markPtrNotNullReg(RegState &reg, const object::Object &obj);
+void markPtrNotNullReg(RegState &reg, Env &env);
+/// reg_may_point_to_spin_lock(): a map value whose map holds a bpf_spin_lock (or res lock).
+bool regMayPointToSpinLock(Env &env, const RegState &reg);
 
 } // namespace bpfverify::verifier

@@ -2,8 +2,11 @@
 
 #include "btf/btf.h"
 #include "btf/target.h"
+#include "verifier/check/map_fields.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/uapi.h"
+
+#include <algorithm>
 
 namespace bpfverify::verifier {
 
@@ -74,6 +77,14 @@ bool loadKsym(Env &env, RegState &dst, const Insn &insn, const Insn &next) {
 } // namespace
 
 bool checkLdImmRefs(Env &env) {
+  // __add_used_map(): check_map_prog_compatibility() runs when a map is first used.
+  std::vector<const object::Map *> used;
+  auto addUsedMap = [&](const object::Map &map) {
+    if (std::find(used.begin(), used.end(), &map) != used.end())
+      return true;
+    used.push_back(&map);
+    return checkMapFieldsProgCompatibility(env, map);
+  };
   for (uint32_t i = 0; i + 1 < env.insns.size(); i++) {
     const Insn &insn = env.insns[i];
     if (!isLdImm64(insn))
@@ -84,6 +95,8 @@ bool checkLdImmRefs(Env &env) {
       const object::Map *map = mapAt(env, insn.imm);
       if (!map)
         return env.fail("fd %d is not pointing to valid bpf_map", insn.imm);
+      if (!addUsedMap(*map))
+        return false;
       uint32_t off = uint32_t(env.insns[i + 1].imm);
       if (off >= uint32_t(1) << 29)
         return env.fail("direct value offset of %u is not allowed", off);
@@ -96,8 +109,11 @@ bool checkLdImmRefs(Env &env) {
                         off);
     } else if (src == BPF_PSEUDO_MAP_FD || src == BPF_PSEUDO_MAP_IDX) {
       env.insnIdx = i;
-      if (!mapAt(env, insn.imm))
+      const object::Map *map = mapAt(env, insn.imm);
+      if (!map)
         return env.fail("fd %d is not pointing to valid bpf_map", insn.imm);
+      if (!addUsedMap(*map))
+        return false;
     }
     i++;
   }

@@ -15,9 +15,6 @@ using namespace isa;
 
 namespace {
 
-constexpr uint32_t BPF_F_RDONLY_PROG = 1u << 7;
-constexpr uint32_t BPF_F_WRONLY_PROG = 1u << 8;
-
 int sizeToBytes(uint8_t bpfSize) {
   switch (bpfSize) {
   case BPF_B:
@@ -195,12 +192,47 @@ bool checkMemAccessRaw(Env &env, uint32_t regno, int64_t off, int size, uint32_t
 }
 
 /// check_map_access_type()
+/// check_map_kptr_access(): a whole kptr loaded or stored with BPF_MEM; referenced kptrs and
+/// uptrs change only through bpf_kptr_xchg (so only NULL may be stored to the others).
+bool checkMapKptrAccess(Env &env, uint32_t insnIdx, int valueRegno, const BtfField &field) {
+  const Insn &insn = env.insns[insnIdx];
+  uint8_t cls = opClass(insn.code);
+  if (opMode(insn.code) != BPF_MEM)
+    return env.fail("kptr in map can only be accessed using BPF_MEM instruction mode");
+  if (cls != BPF_LDX && (field.type == BPF_KPTR_REF || field.type == BPF_KPTR_PERCPU))
+    return env.fail("store to referenced kptr disallowed");
+  if (cls != BPF_LDX && field.type == BPF_UPTR)
+    return env.fail("store to uptr disallowed");
+  if (cls == BPF_LDX)
+    return env.notSupported("kptr loads from map values (BTF pointers)");
+  if (cls == BPF_ST) {
+    if (insn.imm)
+      return env.fail("BPF_ST imm must be 0 when storing to kptr at off=%u", field.offset);
+    return true;
+  }
+  const RegState &val = env.curRegs()[valueRegno];
+  if (val.isConst() && val.bounds.varOff.value == 0)
+    return markChainPrecision(env, valueRegno);
+  if (!val.isScalar())
+    return env.notSupported("kptr stores of BTF pointers");
+  // map_kptr_match_type(): only a PTR_TO_BTF_ID of the kptr's struct may be stored.
+  const btf::Btf &btf = *env.obj.btf;
+  std::string target(btf.validId(field.kptrTypeId) ? btf.type(field.kptrTypeId).name : "");
+  env.verbose("invalid kptr access, R%d type=%s ", valueRegno, regTypeName(val.type).c_str());
+  if (field.type == BPF_KPTR_UNREF)
+    return env.fail(
+        "expected=%s%s or %s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(), target.c_str(),
+        regTypeName(RegType(RegBase::PtrToBtfId, PTR_UNTRUSTED)).c_str(), target.c_str());
+  return env.fail("expected=%s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(),
+                  target.c_str());
+}
+
 bool checkMapAccessType(Env &env, uint32_t regno, int off, int size, bool write) {
   const object::Map *map = env.curRegs()[regno].map;
   if (!map)
     return true;
-  bool canRead = !(map->flags & BPF_F_WRONLY_PROG);
-  bool canWrite = !(map->flags & BPF_F_RDONLY_PROG);
+  bool canRead = !(map->flags & uapi::BPF_F_WRONLY_PROG);
+  bool canWrite = !(map->flags & uapi::BPF_F_RDONLY_PROG);
   if (write && !canWrite)
     return env.fail("write into map forbidden, value_size=%u off=%d size=%d", map->valueSize, off,
                     size);
@@ -212,7 +244,8 @@ bool checkMapAccessType(Env &env, uint32_t regno, int off, int size, bool write)
 
 /// bpf_map_is_rdonly() plus map_direct_value_addr support (array maps).
 bool mapIsRdonlyWithValue(const object::Map &map) {
-  return (map.flags & BPF_F_RDONLY_PROG) && map.frozen && map.type == uapi::BPF_MAP_TYPE_ARRAY;
+  return (map.flags & uapi::BPF_F_RDONLY_PROG) && map.frozen &&
+         map.type == uapi::BPF_MAP_TYPE_ARRAY;
 }
 
 /// bpf_map_direct_read()
@@ -535,11 +568,36 @@ bool checkMemRegionAccess(Env &env, uint32_t regno, int off, int size, uint32_t 
   return true;
 }
 
-bool checkMapAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAllowed, AccessSrc) {
+bool checkMapAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAllowed,
+                    AccessSrc src) {
   const RegState &reg = env.curRegs()[regno];
   uint32_t valueSize = reg.map ? reg.map->valueSize : reg.memSize;
-  // Special fields of the value (spin locks, timers, kptrs) come from BTF records: later work.
-  return checkMemRegionAccess(env, regno, off, size, valueSize, zeroSizeAllowed);
+  if (!checkMemRegionAccess(env, regno, off, size, valueSize, zeroSizeAllowed))
+    return false;
+  const BtfRecord *rec = env.mapRecords.of(reg.map);
+  if (!rec)
+    return true;
+  // No load or store may touch a special field, except a whole kptr (or uptr) loaded or stored
+  // directly. [x1, x2) overlaps [y1, y2) when x1 < y2 && y1 < x2.
+  for (const BtfField &field : rec->fields) {
+    uint32_t p = field.offset;
+    bool overlaps = reg.bounds.smin + off < int64_t(p + field.size) &&
+                    uint64_t(p) < reg.bounds.umax + uint64_t(int64_t(off)) + uint64_t(size);
+    if (!overlaps)
+      continue;
+    if (!(field.type & (BPF_KPTR | BPF_UPTR)))
+      return env.fail("%s cannot be accessed directly by load/store", btfFieldTypeName(field.type));
+    if (src != AccessSrc::Direct)
+      return env.fail("kptr cannot be accessed indirectly by helper");
+    if (!reg.bounds.varOff.isConst())
+      return env.fail("kptr access cannot have variable offset");
+    if (uint64_t(p) != uint64_t(int64_t(off)) + reg.bounds.varOff.value)
+      return env.fail("kptr access misaligned expected=%u off=%llu", p,
+                      (unsigned long long)(uint64_t(int64_t(off)) + reg.bounds.varOff.value));
+    if (size != 8)
+      return env.fail("kptr access size must be BPF_DW");
+  }
+  return true;
 }
 
 bool checkPacketAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAllowed) {
@@ -664,7 +722,15 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
       return false;
     if (!checkMapAccess(env, regno, off, size, false, AccessSrc::Direct))
       return false;
-    if (!write && valueRegno >= 0) {
+    const BtfRecord *rec = env.mapRecords.of(reg.map);
+    const BtfField *kptr =
+        rec && reg.bounds.varOff.isConst()
+            ? rec->find(uint32_t(off + int64_t(reg.bounds.varOff.value)), BPF_KPTR | BPF_UPTR)
+            : nullptr;
+    if (kptr) {
+      if (!checkMapKptrAccess(env, insnIdx, valueRegno, *kptr))
+        return false;
+    } else if (!write && valueRegno >= 0) {
       const object::Map *map = reg.map;
       if (reg.bounds.varOff.isConst() && map && mapIsRdonlyWithValue(*map)) {
         int mapOff = off + int(reg.bounds.varOff.value);

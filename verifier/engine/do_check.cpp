@@ -10,6 +10,7 @@
 #include "verifier/check/regs.h"
 #include "verifier/engine/engine_log.h"
 #include "verifier/engine/pruning_glue.h"
+#include "verifier/target/func_ids.h"
 
 namespace bpfverify::verifier {
 
@@ -81,7 +82,9 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
     uint8_t op = opCode(insn.code);
     env.jmpsProcessed++;
     if (op == BPF_CALL) {
-      if (env.cur->activeLocks && !(insn.src == 0 && insn.imm == 94 /* spin_unlock */)) {
+      // Only bpf_spin_unlock (and static subprograms) may be called while holding a lock.
+      if (env.cur->activeLocks && ((insn.src == 0 && insn.imm != target::BPF_FUNC_spin_unlock) ||
+                                   insn.src == BPF_PSEUDO_KFUNC_CALL)) {
         env.fail("function calls are not allowed while holding a lock");
         return InsnOutcome::Error;
       }

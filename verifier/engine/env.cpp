@@ -29,6 +29,15 @@ void Env::verbose(const char *fmt, ...) {
   std::string text = vformat(fmt, args);
   va_end(args);
   log.write(text);
+  // Keep the unfinished line: a rejection message continues it.
+  size_t nl = text.rfind('\n');
+  if (nl != std::string::npos)
+    partialLine_ = text.substr(nl + 1);
+  else if (partialLinePos_ == log.pos() - (log.needed() ? text.size() : 0))
+    partialLine_ += text;
+  else
+    partialLine_ = text;
+  partialLinePos_ = log.pos();
 }
 
 bool Env::fail(const char *fmt, ...) {
@@ -36,10 +45,17 @@ bool Env::fail(const char *fmt, ...) {
   va_start(args, fmt);
   std::string text = vformat(fmt, args);
   va_end(args);
+  // The message is the last line of the log, as the kernel's user sees it: the unfinished line
+  // verbose() left (e.g. "R1 type=scalar " + "expected=fp") and the last line of `text`.
+  std::string line = partialLinePos_ == log.pos() ? partialLine_ + text : text;
+  if (size_t nl = line.rfind('\n'); nl != std::string::npos)
+    line = line.substr(nl + 1);
   log.write(text);
   log.write("\n");
+  partialLine_.clear();
+  partialLinePos_ = log.pos();
   if (!rejection)
-    rejection = Rejection{insnIdx, text};
+    rejection = Rejection{insnIdx, line};
   return false;
 }
 

@@ -6,6 +6,7 @@
 #include "lib/isa/insn.h"
 #include "lib/object/object.h"
 #include "verifier/domain/options.h"
+#include "verifier/engine/btf_record.h"
 #include "verifier/engine/pruning/precision.h"
 #include "verifier/engine/pruning/scc_visits.h"
 #include "verifier/engine/pruning/stack_liveness.h"
@@ -100,6 +101,8 @@ public:
   const btf::Target *target;
   const VerifyOptions &opts;
   domain::DomainOptions dom;
+  /// map->record of every map the program uses, from the object's BTF.
+  MapRecords mapRecords{obj};
 
   std::vector<isa::Insn> insns;
   std::vector<InsnAux> aux;
@@ -198,6 +201,9 @@ public:
 
 private:
   std::unique_ptr<IdMap> idmap_;
+  /// The text verbose() wrote after the last newline, and the log position it ended at.
+  std::string partialLine_;
+  size_t partialLinePos_ = size_t(-1);
 };
 
 /// The kernel's verdict limits (include/linux/bpf.h / verifier.c).

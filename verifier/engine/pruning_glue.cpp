@@ -93,8 +93,12 @@ int isStateVisited(Env &env, uint32_t insnIdx) {
     if (old.branches) {
       const isa::Insn &at = env.insns[insnIdx];
       bool mayGoto = at.code == (isa::BPF_JMP | isa::BPF_JCOND) && at.src == isa::BPF_MAY_GOTO;
-      if (mayGoto && old.mayGotoDepth != cur.mayGotoDepth &&
-          statesEqual(old, cur, ExactLevel::RangeWithin, idmap, ctx)) {
+      const FuncState &oldFrame = old.cur();
+      if (oldFrame.inAsyncCallbackFn && oldFrame.asyncEntryCnt != cur.cur().asyncEntryCnt) {
+        // Another entry into an async callback: the same state is no sign of a loop
+        // (skip_inf_loop_check).
+      } else if (mayGoto && old.mayGotoDepth != cur.mayGotoDepth &&
+                 statesEqual(old, cur, ExactLevel::RangeWithin, idmap, ctx)) {
         hit = loop = true;
       } else if (env.aux[insnIdx].callsCallback) {
         // A callback-calling instruction: a match is a hit, without a backedge.

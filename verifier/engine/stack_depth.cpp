@@ -36,14 +36,14 @@ bool privStackSupported(const Env &env) {
 
 } // namespace
 
-bool checkMaxStackDepth(Env &env) {
+/// check_max_stack_depth_subprog(): the deepest call chain from `root`.
+static bool checkMaxStackDepthFrom(Env &env, uint32_t root, bool priv) {
   const auto &sub = env.subprogs;
   const auto &insns = env.insns;
-  bool priv = privStackSupported(env);
   std::vector<bool> privMode(sub.size(), false);
   int depth = 0, frame = 0;
-  uint32_t idx = 0;
-  uint32_t i = sub[0].start;
+  uint32_t idx = root;
+  uint32_t i = sub[root].start;
   uint32_t retInsn[MAX_CALL_FRAMES];
   uint32_t retProg[MAX_CALL_FRAMES];
   auto end = [&](uint32_t s) {
@@ -82,6 +82,9 @@ bool checkMaxStackDepth(Env &env) {
         int sidx = env.findSubprog(next);
         if (sidx < 0)
           return env.fail("verifier bug: no subprog starts at %u", next);
+        // An async callback (timer) runs on its own stack unless called directly.
+        if (sub[size_t(sidx)].isAsyncCb && !pseudoCall)
+          continue;
         i = next;
         idx = uint32_t(sidx);
         frame++;
@@ -101,6 +104,17 @@ bool checkMaxStackDepth(Env &env) {
       idx = retProg[frame];
     }
   }
+}
+
+/// check_max_stack_depth(): the main program and every async callback are roots of their own
+/// call chains (in reverse order, as the kernel walks them).
+bool checkMaxStackDepth(Env &env) {
+  bool priv = privStackSupported(env);
+  for (size_t i = env.subprogs.size(); i-- > 0;)
+    if (i == 0 || env.subprogs[i].isAsyncCb)
+      if (!checkMaxStackDepthFrom(env, uint32_t(i), i == 0 && priv))
+        return false;
+  return true;
 }
 
 } // namespace bpfverify::verifier

@@ -79,4 +79,8 @@ enum MapType : uint32_t {
   BPF_MAP_TYPE_ARENA,
 };
 
+/// Map flags programs are bound by (enum of include/uapi/linux/bpf.h).
+inline constexpr uint32_t BPF_F_RDONLY_PROG = 1u << 7;
+inline constexpr uint32_t BPF_F_WRONLY_PROG = 1u << 8;
+
 } // namespace bpfverify::verifier::uapi
