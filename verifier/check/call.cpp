@@ -501,6 +501,14 @@ bool pushTimerCallback(Env &env, uint32_t subprog) {
 
 } // namespace
 
+tg::ProgramFacts programFacts(const object::Program &prog) {
+  tg::ProgramFacts facts;
+  facts.progType = prog.progType;
+  facts.expectedAttachType = prog.expectedAttachType;
+  facts.sleepable = prog.sleepable;
+  return facts;
+}
+
 bool checkLdAbsProgType(Env &env) {
   uint32_t t = env.prog.progType;
   if (t != uapi::BPF_PROG_TYPE_SOCKET_FILTER && t != uapi::BPF_PROG_TYPE_SCHED_CLS &&
@@ -613,9 +621,7 @@ bool checkHelperCall(Env &env) {
   int32_t funcId = insn.imm;
   if (funcId < 0 || funcId >= kHelperCount)
     return env.fail("invalid func %s#%d", funcIdName(funcId).c_str(), funcId);
-  tg::ProgramFacts facts;
-  facts.progType = env.prog.progType;
-  facts.expectedAttachType = env.prog.expectedAttachType;
+  tg::ProgramFacts facts = programFacts(env.prog);
   const tg::HelperProto *fn = tg::helperProtoFor(uint32_t(funcId), facts, env.opts.kernelConfig);
   if (!fn)
     return env.fail("program of this type cannot use helper %s#%d", funcIdName(funcId).c_str(),
@@ -624,7 +630,7 @@ bool checkHelperCall(Env &env) {
     return env.fail("cannot call GPL-restricted function from non-GPL compatible program");
   if (fn->allowed != tg::AllowedRule::None)
     return env.notSupported("helpers restricted by an allowed() callback");
-  if (fn->mightSleep)
+  if (fn->mightSleep && !env.cur->inSleepable)
     return env.fail("helper call might sleep in a non-sleepable prog");
   if (env.cur->activeRcuLock && fn->mightSleep)
     return env.fail("sleepable helper %s#%d in rcu_read_lock region", funcIdName(funcId).c_str(),

@@ -3,9 +3,13 @@
 // check_func_call / prepare_func_exit for bpf-to-bpf calls, and check_return_code (Linux 6.18).
 
 #include "verifier/engine/env.h"
+#include "verifier/target/func_proto.h"
 
 namespace bpfverify::verifier {
 
+/// What the kernel's *_func_proto functions know about the program (type, attach type,
+/// BPF_F_SLEEPABLE).
+target::ProgramFacts programFacts(const object::Program &prog);
 /// check_helper_call(); on return env.insnIdx is unchanged (the caller advances it).
 bool checkHelperCall(Env &env);
 /// check_func_call(): enters the callee (env.insnIdx becomes its first instruction - 1) or, for

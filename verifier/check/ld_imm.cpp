@@ -83,7 +83,7 @@ bool checkLdImmRefs(Env &env) {
     if (std::find(used.begin(), used.end(), &map) != used.end())
       return true;
     used.push_back(&map);
-    return checkMapFieldsProgCompatibility(env, map);
+    return checkMapProgCompatibility(env, map);
   };
   for (uint32_t i = 0; i + 1 < env.insns.size(); i++) {
     const Insn &insn = env.insns[i];

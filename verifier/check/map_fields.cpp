@@ -153,23 +153,54 @@ bool checkRegConstStr(Env &env, uint32_t regno) {
   return true;
 }
 
-bool checkMapFieldsProgCompatibility(Env &env, const object::Map &map) {
-  const BtfRecord *rec = env.mapRecords.of(&map);
-  if (!rec)
+namespace {
+
+/// The map types a sleepable program may use.
+bool sleepableMapType(uint32_t mt) {
+  using namespace uapi;
+  switch (mt) {
+  case BPF_MAP_TYPE_HASH:
+  case BPF_MAP_TYPE_LRU_HASH:
+  case BPF_MAP_TYPE_ARRAY:
+  case BPF_MAP_TYPE_PERCPU_HASH:
+  case BPF_MAP_TYPE_PERCPU_ARRAY:
+  case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+  case BPF_MAP_TYPE_ARRAY_OF_MAPS:
+  case BPF_MAP_TYPE_HASH_OF_MAPS:
+  case BPF_MAP_TYPE_RINGBUF:
+  case BPF_MAP_TYPE_USER_RINGBUF:
+  case BPF_MAP_TYPE_INODE_STORAGE:
+  case BPF_MAP_TYPE_SK_STORAGE:
+  case BPF_MAP_TYPE_TASK_STORAGE:
+  case BPF_MAP_TYPE_CGRP_STORAGE:
+  case BPF_MAP_TYPE_QUEUE:
+  case BPF_MAP_TYPE_STACK:
+  case BPF_MAP_TYPE_ARENA:
     return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+bool checkMapProgCompatibility(Env &env, const object::Map &map) {
   uint32_t type = env.prog.progType;
-  if (rec->has(BPF_LIST_HEAD | BPF_RB_ROOT) && isTracingProgType(type))
+  const BtfRecord *rec = env.mapRecords.of(&map);
+  if (rec && rec->has(BPF_LIST_HEAD | BPF_RB_ROOT) && isTracingProgType(type))
     return env.fail("tracing progs cannot use bpf_{list_head,rb_root} yet");
-  if (rec->has(BPF_SPIN_LOCK | BPF_RES_SPIN_LOCK)) {
+  if (rec && rec->has(BPF_SPIN_LOCK | BPF_RES_SPIN_LOCK)) {
     if (type == uapi::BPF_PROG_TYPE_SOCKET_FILTER)
       return env.fail("socket filter progs cannot use bpf_spin_lock yet");
     if (isTracingProgType(type))
       return env.fail("tracing progs cannot use bpf_spin_lock yet");
   }
-  if (rec->has(BPF_TIMER) && isTracingProgType(type))
+  if (rec && rec->has(BPF_TIMER) && isTracingProgType(type))
     return env.fail("tracing progs cannot use bpf_timer yet");
-  if (rec->has(BPF_WORKQUEUE) && isTracingProgType(type))
+  if (rec && rec->has(BPF_WORKQUEUE) && isTracingProgType(type))
     return env.fail("tracing progs cannot use bpf_wq yet");
+  if (env.prog.sleepable && !sleepableMapType(map.type))
+    return env.fail("Sleepable programs can only use array, hash, ringbuf and local storage maps");
   return true;
 }
 

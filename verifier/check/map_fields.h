@@ -1,6 +1,7 @@
 #pragma once
-// Helper arguments that point at special fields of a map value, and constant strings in a
-// read-only map: process_spin_lock(), process_timer_func(), check_reg_const_str() of Linux 6.18.
+// Helper arguments that point at special fields of a map value, constant strings in a
+// read-only map, and which maps a program may use: process_spin_lock(), process_timer_func(),
+// check_reg_const_str(), check_map_prog_compatibility() of Linux 6.18.
 
 #include "verifier/engine/env.h"
 
@@ -24,9 +25,11 @@ bool processTimerFunc(Env &env, uint32_t regno, TimerMapMeta &meta);
 /// to a zero-terminated string.
 bool checkRegConstStr(Env &env, uint32_t regno);
 
-/// check_map_prog_compatibility() for special fields: tracing programs and socket filters may
-/// not use maps holding locks, timers or graph roots. Called once per map the program uses.
-bool checkMapFieldsProgCompatibility(Env &env, const object::Map &map);
+/// check_map_prog_compatibility(): tracing programs may not use maps holding locks, timers or
+/// graph roots (nor socket filters locks); sleepable programs only some map types. Called once
+/// per map the program uses. (Since bpf_mem_alloc, 6.18 no longer asks tracing programs for
+/// preallocated hash maps.)
+bool checkMapProgCompatibility(Env &env, const object::Map &map);
 
 /// The kernel's map->name (BPF_OBJ_NAME_LEN - 1 characters of libbpf's name).
 std::string kernelMapName(const object::Map &map);

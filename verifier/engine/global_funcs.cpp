@@ -228,6 +228,7 @@ bool doCheckSubprogs(Env &env) {
       st.frames.resize(1);
       initFuncState(st.frames[0], -1, 0, i);
       st.branches = 1;
+      st.inSleepable = env.prog.sleepable;
       RegState *regs = st.frames[0].regs.data();
       for (size_t a = 0; a < sub.args.size(); a++) {
         RegState &reg = regs[a + 1];

@@ -33,6 +33,7 @@ bool doCheckMain(Env &env) {
   initFuncState(st.frames[0], -1, 0, 0);
   st.branches = 1;
   st.curframe = 0;
+  st.inSleepable = env.prog.sleepable;
   RegState &r1 = st.frames[0].regs[isa::BPF_REG_1];
   markRegKnownZero(r1);
   r1.type = RegType(RegBase::PtrToCtx);
@@ -174,9 +175,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
   bool ok = !env.insns.empty();
   if (!ok)
     env.fail("invalid program: no instructions");
-  target::ProgramFacts facts;
-  facts.progType = prog.progType;
-  facts.expectedAttachType = prog.expectedAttachType;
+  target::ProgramFacts facts = programFacts(prog);
   isa::CallParamCount params = [&](const isa::Insn &call) -> std::optional<unsigned> {
     if (call.src != 0)
       return std::nullopt;
