@@ -196,6 +196,28 @@ bool checkFuncArgRegOff(Env &env, const RegState &reg, uint32_t regno, uint32_t 
   return checkPtrOffReg(env, reg, regno, t.is(R::PtrToBtfId));
 }
 
+/// env->ops->convert_ctx_access is set: the context programs see is a uapi mirror
+/// (__sk_buff, xdp_md, ...) rewritten at load time, not memory a helper may be given.
+bool ctxIsConverted(uint32_t progType) {
+  switch (progType) {
+  case uapi::BPF_PROG_TYPE_KPROBE:
+  case uapi::BPF_PROG_TYPE_TRACEPOINT:
+  case uapi::BPF_PROG_TYPE_RAW_TRACEPOINT:
+  case uapi::BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE:
+  case uapi::BPF_PROG_TYPE_SYSCALL:
+  case uapi::BPF_PROG_TYPE_CGROUP_DEVICE:
+  case uapi::BPF_PROG_TYPE_LIRC_MODE2:
+  case uapi::BPF_PROG_TYPE_NETFILTER:
+  case uapi::BPF_PROG_TYPE_TRACING:
+  case uapi::BPF_PROG_TYPE_LSM:
+  case uapi::BPF_PROG_TYPE_EXT:
+  case uapi::BPF_PROG_TYPE_STRUCT_OPS:
+    return false;
+  default:
+    return true;
+  }
+}
+
 /// check_helper_mem_access()
 bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
                           bool zeroSizeAllowed, CallArgMeta *meta) {
@@ -240,7 +262,18 @@ bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
   case RegBase::PtrToBtfId:
     return env.notSupported("helper memory access through " + regTypeName(reg.type));
   case RegBase::PtrToCtx:
-    return env.notSupported("helper memory access to the context");
+    // Program types whose context is the kernel's own memory (no convert_ctx_access) may pass
+    // it to helpers; the last byte is checked like a load or store of the context.
+    if (!ctxIsConverted(env.prog.progType)) {
+      if (accessSize == 0) {
+        if (zeroSizeAllowed)
+          return true;
+        return env.notSupported("zero-sized helper access to the context");
+      }
+      return checkMemAccess(env, env.insnIdx, regno, accessSize - 1, BPF_B, write, -1, false,
+                            false);
+    }
+    [[fallthrough]];
   default:
     if (zeroSizeAllowed && accessSize == 0 && registerIsNull(reg))
       return true;
@@ -424,7 +457,7 @@ void clearAllPktPointers(Env &env) {
   });
 }
 
-bool helperChangesPktData(int32_t id) {
+bool changesPktData(int32_t id) {
   // bpf_helper_changes_pkt_data() of net/core/filter.c.
   static const int32_t ids[] = {9,  10, 11, 18, 31, 38, 39, 43, 44, 50,  51,  54,  55,  65, 71,
                                 73, 74, 75, 76, 77, 78, 79, 81, 82, 103, 116, 152, 153, 154};
@@ -500,6 +533,10 @@ bool pushTimerCallback(Env &env, uint32_t subprog) {
 }
 
 } // namespace
+
+bool helperChangesPktData(int32_t funcId) {
+  return changesPktData(funcId);
+}
 
 tg::ProgramFacts programFacts(const object::Program &prog) {
   tg::ProgramFacts facts;
@@ -847,7 +884,7 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
-  bool changesData = helperChangesPktData(funcId);
+  bool changesData = changesPktData(funcId);
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
       // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is
@@ -885,18 +922,20 @@ bool checkFuncCall(Env &env) {
     if (env.cur->activeLocks)
       return env.fail("global function calls are not allowed while holding a lock,\n"
                       "use static function instead");
-    if (env.cur->activePreemptLocks)
-      return env.fail("global function calls are not allowed with preemption disabled,\n"
-                      "use static function instead");
-    if (env.cur->activeIrqId)
-      return env.fail("global function calls are not allowed with IRQs disabled,\n"
-                      "use static function instead");
+    if (env.subprogs[size_t(subprog)].mightSleep &&
+        (env.cur->activeRcuLock || env.cur->activePreemptLocks || env.cur->activeIrqId ||
+         !env.cur->inSleepable))
+      return env.fail("global functions that may sleep are not allowed in non-sleepable context,\n"
+                      "i.e., in a RCU/IRQ/preempt-disabled section, or in\n"
+                      "a non-sleepable BPF program context");
     if (!argsOk) {
       if (!message.empty())
         env.verbose("%s\n", message.c_str());
       return env.fail("Caller passes invalid args into func#%d ('%s')", subprog, name.c_str());
     }
     env.verbose("Func#%d ('%s') is global and assumed valid.\n", subprog, name.c_str());
+    if (env.subprogs[size_t(subprog)].changesPktData)
+      clearAllPktPointers(env);
     env.subprogs[size_t(subprog)].called = true;
     RegState *regs = env.curRegs();
     for (int i = 0; i < CALLER_SAVED_REGS; i++) {

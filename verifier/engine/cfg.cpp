@@ -2,6 +2,8 @@
 
 #include "btf/btf.h"
 #include "lib/isa/validate.h"
+#include "verifier/check/call.h"
+#include "verifier/engine/verify_options.h"
 
 #include <algorithm>
 
@@ -54,6 +56,17 @@ struct CfgWalk {
     return DONE_EXPLORING;
   }
 
+  /// merge_callee_effects(): the DFS explores a callee before it returns to the call, so the
+  /// callee's marks are final when merged (there is no recursion).
+  void mergeCalleeEffects(uint32_t t, int64_t w) {
+    if (w < 0 || w >= int64_t(env.insns.size()))
+      return;
+    SubprogInfo &caller = env.subprogs[size_t(env.subprogOf(t))];
+    const SubprogInfo &callee = env.subprogs[size_t(env.subprogOf(uint32_t(w)))];
+    caller.changesPktData |= callee.changesPktData;
+    caller.mightSleep |= callee.mightSleep;
+  }
+
   int visitFuncCall(uint32_t t, bool visitCallee) {
     uint32_t sz = isLdImm64(env.insns[t]) ? 2 : 1;
     int ret = pushInsn(t, int64_t(t) + sz, FALLTHROUGH);
@@ -64,6 +77,7 @@ struct CfgWalk {
     if (visitCallee) {
       int64_t w = int64_t(t) + env.insns[t].imm + 1;
       env.aux[t].prunePoint = true;
+      mergeCalleeEffects(t, w);
       ret = pushInsn(t, w, BRANCH);
     }
     return ret;
@@ -86,6 +100,19 @@ struct CfgWalk {
         env.aux[t].forceCheckpoint = true;
         env.aux[t].prunePoint = true;
         env.aux[t].jmpPoint = true;
+      }
+      if (insn.src == 0) {
+        // Effects a global function's callers must know (mark_subprog_might_sleep,
+        // mark_subprog_changes_pkt_data).
+        SubprogInfo &sub = env.subprogs[size_t(env.subprogOf(t))];
+        const target::HelperProto *fn =
+            insn.imm >= 0 ? target::helperProtoFor(uint32_t(insn.imm), programFacts(env.prog),
+                                                   env.opts.kernelConfig)
+                          : nullptr;
+        if (fn && fn->mightSleep)
+          sub.mightSleep = true;
+        if (helperChangesPktData(insn.imm))
+          sub.changesPktData = true;
       }
       return visitFuncCall(t, insn.src == BPF_PSEUDO_CALL);
     case BPF_JA: {

@@ -69,8 +69,9 @@ struct SubprogInfo {
   bool isCb = false;
   bool isAsyncCb = false;
   bool isExceptionCb = false;
-  bool changesPktData = false;
-  uint32_t funcTypeId = 0; ///< func_info BTF FUNC id, 0 without BTF
+  bool changesPktData = false; ///< calls a helper that changes packet data (visit_insn)
+  bool mightSleep = false;     ///< calls a helper that might sleep (visit_insn)
+  uint32_t funcTypeId = 0;     ///< func_info BTF FUNC id, 0 without BTF
 };
 
 /// struct bpf_verifier_stack_elem
