@@ -523,6 +523,16 @@ bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &
   return ok ? true : failed();
 }
 
+bool checkGlobalDynptrArg(Env &env, uint32_t regno) {
+  // btf_check_func_arg_match(): check_func_arg_reg_off, then process_dynptr_func. Their error
+  // is in the log already; the caller's "Caller passes invalid args" is the rejection.
+  if (checkFuncArgRegOff(env, env.curRegs()[regno], regno, tg::ARG_PTR_TO_DYNPTR) &&
+      processDynptrFunc(env, regno, env.insnIdx, tg::ARG_PTR_TO_DYNPTR | MEM_RDONLY, 0))
+    return true;
+  env.rejection.reset();
+  return false;
+}
+
 void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno) {
   frame = FuncState{};
   for (auto &reg : frame.regs) {

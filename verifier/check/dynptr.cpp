@@ -353,10 +353,14 @@ bool checkDynptrHelper(Env &env, int32_t funcId, const tg::HelperProto &fn, Dynp
   }
 }
 
+void markDynptrCbReg(Env &env, RegState &reg, DynptrType type) {
+  markDynptrReg(reg, type, true, env.newId());
+}
+
 bool setUserRingbufCallbackState(Env &env, const FuncState &caller, FuncState &callee) {
   markRegNotInit(callee.regs[isa::BPF_REG_0]);
-  // mark_dynptr_cb_reg(): a local dynptr over the sample.
-  markDynptrReg(callee.regs[isa::BPF_REG_1], DynptrType::Local, true, env.newId());
+  // A local dynptr over the sample.
+  markDynptrCbReg(env, callee.regs[isa::BPF_REG_1], DynptrType::Local);
   callee.regs[2] = caller.regs[3]; // callback_ctx
   for (int r = 3; r <= 5; r++)     // unused
     markRegNotInit(callee.regs[size_t(r)]);

@@ -61,6 +61,9 @@ struct DynptrCallMeta {
 bool checkDynptrHelper(Env &env, int32_t funcId, const target::HelperProto &fn,
                        DynptrCallMeta &meta);
 
+/// mark_dynptr_cb_reg(): a CONST_PTR_TO_DYNPTR register with a fresh dynptr id.
+void markDynptrCbReg(Env &env, RegState &reg, DynptrType type);
+
 /// set_user_ringbuf_callback_state(): callback(const struct bpf_dynptr *dynptr, void *ctx).
 bool setUserRingbufCallbackState(Env &env, const FuncState &caller, FuncState &callee);
 
