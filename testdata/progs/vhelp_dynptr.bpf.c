@@ -798,4 +798,80 @@ int drain_deref_const(void *ctx)
 	return 0;
 }
 
+/* ---- global functions taking const struct bpf_dynptr * ---- */
+
+__noinline int global_read_dynptr(const struct bpf_dynptr *d)
+{
+	__u64 v = 0;
+
+	bpf_dynptr_read(&v, sizeof(v), (struct bpf_dynptr *)d, 0, 0);
+	return v & 1;
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("global function reads a ringbuf dynptr passed by its caller")
+__success
+int global_dynptr_arg(void *ctx)
+{
+	struct bpf_dynptr d;
+	int ret;
+
+	bpf_ringbuf_reserve_dynptr(&events, 16, 0, &d);
+	ret = global_read_dynptr(&d);
+	bpf_ringbuf_discard_dynptr(&d, 0);
+	return ret;
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("global function given a stack buffer that holds no dynptr")
+__failure __msg("Expected an initialized dynptr as arg #0")
+__msg("Caller passes invalid args into func#1 ('global_read_dynptr')")
+int global_dynptr_arg_uninit(void *ctx)
+{
+	struct bpf_dynptr d;
+
+	__builtin_memset(&d, 0, sizeof(d));
+	return global_read_dynptr(&d);
+}
+
+__noinline int global_discard_dynptr(struct bpf_dynptr *d)
+{
+	bpf_ringbuf_discard_dynptr(d, 0);
+	return 0;
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("global function releases the dynptr it was given")
+__failure __msg("cannot release unowned const bpf_dynptr")
+int global_dynptr_release(void *ctx)
+{
+	struct bpf_dynptr d;
+
+	bpf_ringbuf_reserve_dynptr(&events, 16, 0, &d);
+	global_discard_dynptr(&d);
+	bpf_ringbuf_discard_dynptr(&d, 0);
+	return 0;
+}
+
+__noinline int global_poke_dynptr(struct bpf_dynptr *d)
+{
+	*(volatile __u64 *)d = 0;
+	return 0;
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("global function writes into the dynptr struct")
+__failure __msg("R1 invalid mem access 'dynptr_ptr'")
+int global_dynptr_poke(void *ctx)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	struct value *v = bpf_map_lookup_elem(&values, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, sizeof(*v), 0, &d);
+	return global_poke_dynptr(&d);
+}
+
 char _license[] SEC("license") = "GPL";
