@@ -440,6 +440,7 @@ bool pushCallbackCall(
     return env.fail("the call stack of %u frames is too deep", cb->curframe + 2);
   FuncState callee;
   initFuncState(callee, int32_t(env.insnIdx), cb->curframe + 1, subprog);
+  env.scratched.all(); // init_func_state: mark_verifier_state_scratched
   const FuncState &caller = cb->frames[cb->curframe];
   if (!setup(caller, callee))
     return false;
