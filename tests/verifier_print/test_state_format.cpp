@@ -122,8 +122,7 @@ TEST_CASE("references, dynptr and iterator slots", "[print][state]") {
     StackSlot s = rawSlot("dddddddd");
     s.spilledPtr = pointer(RegBase::ConstPtrToDynptr);
     s.spilledPtr.dynptrType = DynptrType::Local;
-    s.spilledPtr.id = 1;
-    s.spilledPtr.dynptrId = 1;
+    s.spilledPtr.id = 1; // dynptr_id=1 is the first_slot byte seen through the union
     s.spilledPtr.dynptrFirstSlot = spi == 2;
     d.stack[size_t(spi)] = s;
   }

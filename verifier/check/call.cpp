@@ -2,6 +2,7 @@
 
 #include "btf/btf.h"
 #include "lib/isa/helpers.h"
+#include "verifier/check/dynptr.h"
 #include "verifier/check/jmp.h"
 #include "verifier/check/map_compat.h"
 #include "verifier/check/map_fields.h"
@@ -145,6 +146,8 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
     return {RegType(R::PtrToBtfId, MEM_PERCPU), RegType(R::PtrToBtfId, MEM_PERCPU | MEM_RCU),
             RegType(R::PtrToBtfId, MEM_PERCPU | PTR_TRUSTED)};
+  case tg::ARG_PTR_TO_DYNPTR:
+    return {RegType(R::PtrToStack), RegType(R::ConstPtrToDynptr)};
   default:
     return {};
   }
@@ -178,6 +181,9 @@ bool checkRegType(Env &env, uint32_t regno, uint32_t argType) {
 /// check_func_arg_reg_off()
 bool checkFuncArgRegOff(Env &env, const RegState &reg, uint32_t regno, uint32_t argType) {
   if (argType & OBJ_RELEASE) {
+    // A released dynptr on the stack is reached through a pointer at any offset.
+    if (argTypeIsDynptr(argType) && reg.type == RegType(RegBase::PtrToStack))
+      return true;
     if (reg.off)
       return env.fail("R%u must have zero offset when passed to release func or trusted arg to "
                       "kfunc",
@@ -332,8 +338,12 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   }
   RegState &r = env.curRegs()[regno];
   if (argType & OBJ_RELEASE) {
-    if (!r.refObjId && !registerIsNull(r))
+    if (argTypeIsDynptr(argType)) {
+      if (!checkDynptrReleaseArg(env, regno))
+        return false;
+    } else if (!r.refObjId && !registerIsNull(r)) {
       return env.fail("R%u must be referenced when passed to release function", regno);
+    }
     meta.releaseRegno = regno;
   }
   if (r.refObjId) {
@@ -407,6 +417,8 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     return checkMemSizeReg(env, regno, (fn.argTypes[arg - 1] & MEM_WRITE) != 0, false, meta);
   case tg::ARG_CONST_SIZE_OR_ZERO:
     return checkMemSizeReg(env, regno, (fn.argTypes[arg - 1] & MEM_WRITE) != 0, true, meta);
+  case tg::ARG_PTR_TO_DYNPTR:
+    return processDynptrFunc(env, regno, env.insnIdx, argType, 0);
   case tg::ARG_CONST_ALLOC_SIZE_OR_ZERO:
     if (!r.bounds.varOff.isConst())
       return env.fail("R%u is not a known constant'", regno);
@@ -481,6 +493,7 @@ bool pushCallbackCall(
     return env.fail("the call stack of %u frames is too deep", cb->curframe + 2);
   FuncState callee;
   initFuncState(callee, int32_t(env.insnIdx), cb->curframe + 1, subprog);
+  env.scratched.all(); // init_func_state: mark_verifier_state_scratched
   const FuncState &caller = cb->frames[cb->curframe];
   if (!setup(caller, callee))
     return false;
@@ -614,6 +627,16 @@ bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &
   return ok ? true : failed();
 }
 
+bool checkGlobalDynptrArg(Env &env, uint32_t regno) {
+  // btf_check_func_arg_match(): check_func_arg_reg_off, then process_dynptr_func. Their error
+  // is in the log already; the caller's "Caller passes invalid args" is the rejection.
+  if (checkFuncArgRegOff(env, env.curRegs()[regno], regno, tg::ARG_PTR_TO_DYNPTR) &&
+      processDynptrFunc(env, regno, env.insnIdx, tg::ARG_PTR_TO_DYNPTR | MEM_RDONLY, 0))
+    return true;
+  env.rejection.reset();
+  return false;
+}
+
 void initFuncState(FuncState &frame, int32_t callsite, uint32_t frameno, uint32_t subprogno) {
   frame = FuncState{};
   for (auto &reg : frame.regs) {
@@ -691,7 +714,11 @@ bool checkHelperCall(Env &env) {
   RegState *regs = env.curRegs();
   if (meta.releaseRegno) {
     bool ok = false;
-    if (meta.refObjId)
+    if (argTypeIsDynptr(fn->argTypes[meta.releaseRegno - BPF_REG_1])) {
+      // Only stack dynptrs pass checkDynptrReleaseArg.
+      ok = unmarkStackSlotsDynptr(env, regs[meta.releaseRegno],
+                                  [&](uint32_t id) { return releaseReference(env, id); });
+    } else if (meta.refObjId)
       ok = releaseReference(env, meta.refObjId);
     else if (registerIsNull(regs[meta.releaseRegno]))
       ok = true;
@@ -699,6 +726,9 @@ bool checkHelperCall(Env &env) {
       return env.fail("func %s#%d reference has not been acquired before",
                       funcIdName(funcId).c_str(), funcId);
   }
+  DynptrCallMeta dynptrMeta;
+  if (!checkDynptrHelper(env, funcId, *fn, dynptrMeta))
+    return false;
   switch (funcId) {
   case target::BPF_FUNC_tail_call:
     if (!checkResourceLeak(env, false, true, "tail_call"))
@@ -756,6 +786,14 @@ bool checkHelperCall(Env &env) {
     if (!pushTimerCallback(env, meta.subprogno))
       return false;
     break;
+  case target::BPF_FUNC_user_ringbuf_drain: {
+    auto setup = [&env](const FuncState &caller, FuncState &callee) {
+      return setUserRingbufCallbackState(env, caller, callee);
+    };
+    if (!pushCallbackCall(env, meta.subprogno, setup))
+      return false;
+    break;
+  }
   default:
     for (uint32_t t : fn->argTypes)
       if (tg::baseType(t) == tg::ARG_PTR_TO_FUNC)
@@ -840,7 +878,11 @@ bool checkHelperCall(Env &env) {
   }
   if (typeMayBeNull(r0.type))
     r0.id = env.newId();
-  if (isAcquireFunction(funcId, meta.map)) {
+  if (funcId == target::BPF_FUNC_dynptr_data) {
+    // is_dynptr_ref_function(): the slice dies with its dynptr (id) and its reference.
+    r0.dynptrId = dynptrMeta.dynptrId;
+    r0.refObjId = dynptrMeta.refObjId;
+  } else if (isAcquireFunction(funcId, meta.map)) {
     uint32_t id = env.newId();
     env.cur->refs.push_back(RefState{RefType::Ptr, int32_t(id), int32_t(env.insnIdx), nullptr});
     r0.id = id;
@@ -884,7 +926,7 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
-  bool changesData = changesPktData(funcId);
+  bool changesData = changesPktData(funcId) || dynptrMeta.changesData;
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
       // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is

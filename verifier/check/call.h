@@ -36,6 +36,9 @@ bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char 
 /// memory readable and writable for memSize bytes, NULL allowed). On failure the inner error
 /// was written to the log; its text is returned in `message`.
 bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message);
+/// process_dynptr_func() for a global function's const struct bpf_dynptr * argument; the inner
+/// error is written to the log only.
+bool checkGlobalDynptrArg(Env &env, uint32_t regno);
 /// check_ld_abs()'s first check: "BPF_LD_[ABS|IND] instructions not allowed for this program
 /// type" (may_access_skb).
 bool checkLdAbsProgType(Env &env);

@@ -1,5 +1,6 @@
 #include "verifier/check/mem.h"
 
+#include "verifier/check/dynptr.h"
 #include "verifier/check/regs.h"
 #include "verifier/domain/scalar_print.h"
 #include "verifier/engine/precision_hooks.h"
@@ -277,9 +278,8 @@ bool checkStackWriteFixedOff(Env &env, FuncState &state, int off, int size, int 
   uint32_t insnFlags = insnStackAccessFlags(state.frameno, uint32_t(spi));
   FuncState &cur = env.curFrame();
   RegState *reg = valueRegno >= 0 ? &cur.regs[valueRegno] : nullptr;
-  // destroy_if_dynptr_stack_slot: dynptrs are not modelled yet.
-  if (state.stack[spi].slotType[0] == SlotType::Dynptr)
-    return env.notSupported("write over a dynptr stack slot");
+  if (!destroyIfDynptrStackSlot(env, state, spi))
+    return false;
   env.markStackSlotScratched(spi);
   stackWriteHook(env, state.frameno, spi, size == BPF_REG_SIZE && !(off % BPF_REG_SIZE));
   if (reg && !(off % BPF_REG_SIZE) && reg->isScalar()) {
@@ -329,11 +329,9 @@ bool checkStackWriteVarOff(Env &env, FuncState &state, uint32_t ptrRegno, int of
   bool writingZero =
       (valueReg && registerIsNull(*valueReg)) || (!valueReg && isBpfStMem(insn) && insn.imm == 0);
   bool zeroUsed = false;
-  for (int i = minOff; i < maxOff; i++) {
-    int spi = stackSpi(i);
-    if (state.stack[spi].slotType[0] == SlotType::Dynptr)
-      return env.notSupported("write over a dynptr stack slot");
-  }
+  for (int i = minOff; i < maxOff; i++)
+    if (!destroyIfDynptrStackSlot(env, state, stackSpi(i)))
+      return false;
   // A variable-offset write certainly writes no slot, so it marks none (bpf_mark_stack_write is
   // only called for fixed offsets).
   for (int i = minOff; i < maxOff; i++) {

@@ -2,6 +2,7 @@
 
 #include "btf/btf.h"
 #include "verifier/check/call.h"
+#include "verifier/check/dynptr.h"
 #include "verifier/check/regs.h"
 #include "verifier/engine/do_check.h"
 #include "verifier/engine/engine_log.h"
@@ -26,6 +27,20 @@ std::string_view ctxTypeName(uint32_t progType) {
     return "bpf_raw_tracepoint_args";
   const ctx::CtxStruct *s = ctx::ctxStruct(progType);
   return s ? s->name : std::string_view();
+}
+
+/// btf_is_dynptr_ptr(): a pointer to struct bpf_dynptr (or its forward declaration), through
+/// modifiers and typedefs.
+bool isDynptrPtr(const btf::Btf &btf, btf::TypeId ptr) {
+  const btf::Type *t = btf.tryType(ptr);
+  if (!t || t->kind != btf::Kind::Ptr)
+    return false;
+  const btf::Type *target = btf.tryType(btf.skipModifiersAndTypedefs(t->type));
+  if (!target)
+    return false;
+  bool isStruct =
+      target->kind == btf::Kind::Struct || (target->kind == btf::Kind::Fwd && !target->kindFlag);
+  return isStruct && target->name == "bpf_dynptr";
 }
 
 /// btf_is_prog_ctx_type() for a pointer type: does it point to the program type's ctx struct
@@ -143,6 +158,10 @@ bool prepareFuncArgs(Env &env, uint32_t subprog, std::string &message) {
         args.push_back({tg::ARG_PTR_TO_CTX, 0});
         continue;
       }
+      if (isDynptrPtr(*btf, argId)) {
+        args.push_back({tg::ARG_PTR_TO_DYNPTR | MEM_RDONLY, 0});
+        continue;
+      }
       if (isGlobal) {
         btf::TypeId target = btf->skipModifiers(t->type);
         const btf::Type *rt = btf->tryType(target);
@@ -194,6 +213,9 @@ bool checkSubprogCall(Env &env, uint32_t subprog, std::string &message) {
         message = "arg#" + std::to_string(i) + " expects pointer to ctx";
         return false;
       }
+    } else if (arg.argType == (tg::ARG_PTR_TO_DYNPTR | MEM_RDONLY)) {
+      if (!checkGlobalDynptrArg(env, regno))
+        return false;
     } else if (tg::baseType(arg.argType) == tg::ARG_PTR_TO_MEM) {
       if (!checkGlobalMemArg(env, regno, arg.memSize, message))
         return false;
@@ -238,6 +260,9 @@ bool doCheckSubprogs(Env &env) {
           reg.type = RegType(RegBase::PtrToCtx);
         } else if (arg.argType == tg::ARG_ANYTHING) {
           markRegUnknown(reg);
+        } else if (arg.argType == (tg::ARG_PTR_TO_DYNPTR | MEM_RDONLY)) {
+          // Assumed to be a local dynptr.
+          markDynptrCbReg(env, reg, DynptrType::Local);
         } else {
           markRegKnownZero(reg);
           reg.type = RegType(RegBase::PtrToMem, arg.argType & PTR_MAYBE_NULL);

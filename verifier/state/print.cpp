@@ -210,8 +210,10 @@ std::string formatFuncState(const VerifierState &vstate, uint32_t frameno, bool 
         attr("id=" + std::to_string(int32_t(reg.id)));
       if (reg.refObjId)
         attr("ref_id=" + std::to_string(int32_t(reg.refObjId)));
-      if (reg.dynptrId)
-        attr("dynptr_id=" + std::to_string(int32_t(reg.dynptrId)));
+      // The kernel prints reg->dynptr_id, which shares the union with dynptr.{type,first_slot}:
+      // its u32 holds first_slot (the byte) and zeroed padding, so the first slot reads 1.
+      if (uint32_t aliasedDynptrId = reg.dynptrFirstSlot ? 1 : 0)
+        attr("dynptr_id=" + std::to_string(aliasedDynptrId));
       out += ")";
       break;
     }
