@@ -1,5 +1,6 @@
 #include "verifier/check/mem.h"
 
+#include "verifier/check/btf_access.h"
 #include "verifier/check/dynptr.h"
 #include "verifier/check/regs.h"
 #include "verifier/domain/scalar_print.h"
@@ -804,8 +805,10 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
                       size);
     if (valueRegno >= 0)
       markRegUnknown(regs[valueRegno]);
+  } else if (type.base() == RegBase::PtrToBtfId && !typeMayBeNull(type)) {
+    if (!checkPtrToBtfAccess(env, regno, off, size, write, write ? -1 : valueRegno))
+      return false;
   } else if (type == RegType(RegBase::PtrToFlowKeys) || type == RegType(RegBase::PtrToTpBuffer) ||
-             (type.base() == RegBase::PtrToBtfId && !typeMayBeNull(type)) ||
              type == RegType(RegBase::ConstPtrToMap) ||
              (type.base() == RegBase::PtrToBuf && !typeMayBeNull(type))) {
     return env.notSupported("memory access through " + regTypeName(type));
