@@ -405,10 +405,36 @@ void clearAllPktPointers(Env &env) {
 }
 
 bool helperChangesPktData(int32_t id) {
-  // bpf_helper_changes_pkt_data() of net/core/filter.c.
-  static const int32_t ids[] = {9,  10, 11, 18, 31, 38, 39, 43, 44, 50,  51,  54,  55,  65, 71,
-                                73, 74, 75, 76, 77, 78, 79, 81, 82, 103, 116, 152, 153, 154};
-  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
+  // bpf_helper_changes_pkt_data() of net/core/filter.c (6.18): the helpers that may move or
+  // resize packet data. A tail call is not on the list (only one in a subprogram counts).
+  using namespace target;
+  static const uint32_t ids[] = {
+      BPF_FUNC_clone_redirect,       BPF_FUNC_l3_csum_replace, BPF_FUNC_l4_csum_replace,
+      BPF_FUNC_lwt_push_encap,       BPF_FUNC_lwt_seg6_action, BPF_FUNC_lwt_seg6_adjust_srh,
+      BPF_FUNC_lwt_seg6_store_bytes, BPF_FUNC_msg_pop_data,    BPF_FUNC_msg_pull_data,
+      BPF_FUNC_msg_push_data,        BPF_FUNC_skb_adjust_room, BPF_FUNC_skb_change_head,
+      BPF_FUNC_skb_change_proto,     BPF_FUNC_skb_change_tail, BPF_FUNC_skb_pull_data,
+      BPF_FUNC_skb_store_bytes,      BPF_FUNC_skb_vlan_pop,    BPF_FUNC_skb_vlan_push,
+      BPF_FUNC_store_hdr_opt,        BPF_FUNC_xdp_adjust_head, BPF_FUNC_xdp_adjust_meta,
+      BPF_FUNC_xdp_adjust_tail};
+  return std::find(std::begin(ids), std::end(ids), uint32_t(id)) != std::end(ids);
+}
+
+/// check_get_func_ip(): kprobes and trampoline-based tracing programs know the function address.
+bool checkGetFuncIp(Env &env) {
+  constexpr uint32_t kTraceFentry = 24, kTraceFexit = 25, kModifyReturn = 26; // bpf_attach_type
+  const int32_t id = target::BPF_FUNC_get_func_ip;
+  uint32_t type = env.prog.progType;
+  if (type == uapi::BPF_PROG_TYPE_TRACING) {
+    uint32_t a = env.prog.expectedAttachType;
+    if (a != kTraceFentry && a != kTraceFexit && a != kModifyReturn) // bpf_prog_has_trampoline()
+      return env.fail("func %s#%d supported only for fentry/fexit/fmod_ret programs",
+                      funcIdName(id).c_str(), id);
+    return true;
+  }
+  if (type == uapi::BPF_PROG_TYPE_KPROBE)
+    return true;
+  return env.fail("func %s#%d not supported for program type %u", funcIdName(id).c_str(), id, type);
 }
 
 /// push_callback_call(): the callback's body is explored on its own path, entered from this
@@ -558,6 +584,7 @@ bool checkHelperCall(Env &env) {
   tg::ProgramFacts facts;
   facts.progType = env.prog.progType;
   facts.expectedAttachType = env.prog.expectedAttachType;
+  facts.sleepable = env.prog.sleepable;
   const tg::HelperProto *fn = tg::helperProtoFor(uint32_t(funcId), facts, env.opts.kernelConfig);
   if (!fn)
     return env.fail("program of this type cannot use helper %s#%d", funcIdName(funcId).c_str(),
@@ -566,7 +593,9 @@ bool checkHelperCall(Env &env) {
     return env.fail("cannot call GPL-restricted function from non-GPL compatible program");
   if (fn->allowed != tg::AllowedRule::None)
     return env.notSupported("helpers restricted by an allowed() callback");
-  if (fn->mightSleep)
+  // in_sleepable(): the state starts sleepable when the program is (BPF_F_SLEEPABLE); the
+  // callbacks modelled (bpf_loop, for_each_map_elem) inherit it.
+  if (fn->mightSleep && !env.prog.sleepable)
     return env.fail("helper call might sleep in a non-sleepable prog");
   if (env.cur->activeRcuLock && fn->mightSleep)
     return env.fail("sleepable helper %s#%d in rcu_read_lock region", funcIdName(funcId).c_str(),
@@ -776,6 +805,8 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
+  if (funcId == target::BPF_FUNC_get_func_ip && !checkGetFuncIp(env))
+    return false;
   bool changesData = helperChangesPktData(funcId);
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
