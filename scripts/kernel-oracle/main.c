@@ -159,6 +159,9 @@ struct program_result {
 
 /* Pass 1 (log_level 4): verdict, errno, message and statistics. Pass 2 (log_level 2|4, buffer
  * grown on ENOSPC): the full log, for the failing instruction. */
+/* check_pseudo_btf_id() when kallsyms_lookup_name() finds no address. */
+static const char KALLSYMS_REFUSAL[] = "ldimm64 failed to find the address for kernel symbol";
+
 static int examine(const char *path, struct bpf_program *prog, const struct options *opt,
                    struct json *j, struct json *insns_json) {
   const char *name = bpf_program__name(prog);
@@ -190,6 +193,14 @@ static int examine(const char *path, struct bpf_program *prog, const struct opti
     } else {
       res.verdict = "reject";
       res.message = error_line(stats_pass.log);
+      /* A typed ksym of a data symbol needs its address in kallsyms (CONFIG_KALLSYMS_ALL):
+       * without it the kernel refuses the program before its verifier runs. That is this
+       * machine's configuration, not a verdict about the program. */
+      if (res.message &&
+          strncmp(res.message, KALLSYMS_REFUSAL, sizeof(KALLSYMS_REFUSAL) - 1) == 0) {
+        res.verdict = "env-refused";
+        res.refused_by = "kallsyms";
+      }
     }
   }
 

@@ -470,10 +470,36 @@ void clearAllPktPointers(Env &env) {
 }
 
 bool changesPktData(int32_t id) {
-  // bpf_helper_changes_pkt_data() of net/core/filter.c.
-  static const int32_t ids[] = {9,  10, 11, 18, 31, 38, 39, 43, 44, 50,  51,  54,  55,  65, 71,
-                                73, 74, 75, 76, 77, 78, 79, 81, 82, 103, 116, 152, 153, 154};
-  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
+  // bpf_helper_changes_pkt_data() of net/core/filter.c (6.18): the helpers that may move or
+  // resize packet data. A tail call is not on the list (only one in a subprogram counts).
+  using namespace target;
+  static const uint32_t ids[] = {
+      BPF_FUNC_clone_redirect,       BPF_FUNC_l3_csum_replace, BPF_FUNC_l4_csum_replace,
+      BPF_FUNC_lwt_push_encap,       BPF_FUNC_lwt_seg6_action, BPF_FUNC_lwt_seg6_adjust_srh,
+      BPF_FUNC_lwt_seg6_store_bytes, BPF_FUNC_msg_pop_data,    BPF_FUNC_msg_pull_data,
+      BPF_FUNC_msg_push_data,        BPF_FUNC_skb_adjust_room, BPF_FUNC_skb_change_head,
+      BPF_FUNC_skb_change_proto,     BPF_FUNC_skb_change_tail, BPF_FUNC_skb_pull_data,
+      BPF_FUNC_skb_store_bytes,      BPF_FUNC_skb_vlan_pop,    BPF_FUNC_skb_vlan_push,
+      BPF_FUNC_store_hdr_opt,        BPF_FUNC_xdp_adjust_head, BPF_FUNC_xdp_adjust_meta,
+      BPF_FUNC_xdp_adjust_tail};
+  return std::find(std::begin(ids), std::end(ids), uint32_t(id)) != std::end(ids);
+}
+
+/// check_get_func_ip(): kprobes and trampoline-based tracing programs know the function address.
+bool checkGetFuncIp(Env &env) {
+  constexpr uint32_t kTraceFentry = 24, kTraceFexit = 25, kModifyReturn = 26; // bpf_attach_type
+  const int32_t id = target::BPF_FUNC_get_func_ip;
+  uint32_t type = env.prog.progType;
+  if (type == uapi::BPF_PROG_TYPE_TRACING) {
+    uint32_t a = env.prog.expectedAttachType;
+    if (a != kTraceFentry && a != kTraceFexit && a != kModifyReturn) // bpf_prog_has_trampoline()
+      return env.fail("func %s#%d supported only for fentry/fexit/fmod_ret programs",
+                      funcIdName(id).c_str(), id);
+    return true;
+  }
+  if (type == uapi::BPF_PROG_TYPE_KPROBE)
+    return true;
+  return env.fail("func %s#%d not supported for program type %u", funcIdName(id).c_str(), id, type);
 }
 
 /// push_callback_call(): the callback's body is explored on its own path, entered from this
@@ -926,6 +952,8 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
+  if (funcId == target::BPF_FUNC_get_func_ip && !checkGetFuncIp(env))
+    return false;
   bool changesData = changesPktData(funcId) || dynptrMeta.changesData;
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {

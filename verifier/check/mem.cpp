@@ -808,8 +808,25 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
   } else if (type.base() == RegBase::PtrToBtfId && !typeMayBeNull(type)) {
     if (!checkPtrToBtfAccess(env, regno, off, size, write, write ? -1 : valueRegno))
       return false;
-  } else if (type == RegType(RegBase::PtrToFlowKeys) || type == RegType(RegBase::PtrToTpBuffer) ||
-             type == RegType(RegBase::ConstPtrToMap) ||
+  } else if (type == RegType(RegBase::PtrToFlowKeys)) {
+    // check_flow_keys_access(): the constant offset within struct bpf_flow_keys (56 bytes).
+    // 6.18 does not look at the variable part of the offset.
+    constexpr int64_t kFlowKeysSize = 56;
+    if (off < 0 || int64_t(off) + size > kFlowKeysSize)
+      return env.fail("invalid access to flow keys off=%d size=%d", off, size);
+    if (!write && valueRegno >= 0)
+      markRegUnknown(regs[valueRegno]);
+  } else if (type == RegType(RegBase::PtrToTpBuffer)) {
+    // check_tp_buffer_access() / __check_buffer_access(): no negative offset, no variable part.
+    // The size is checked when the program is attached (max_tp_access), not here.
+    if (off < 0)
+      return env.fail("R%u invalid tracepoint buffer access: off=%d, size=%d", regno, off, size);
+    if (!reg.bounds.varOff.isConst() || reg.bounds.varOff.value)
+      return env.fail("R%u invalid variable buffer offset: off=%d, var_off=%s", regno, off,
+                      tnumStr(reg.bounds.varOff).c_str());
+    if (!write && valueRegno >= 0)
+      markRegUnknown(regs[valueRegno]);
+  } else if (type == RegType(RegBase::ConstPtrToMap) ||
              (type.base() == RegBase::PtrToBuf && !typeMayBeNull(type))) {
     return env.notSupported("memory access through " + regTypeName(type));
   } else {
