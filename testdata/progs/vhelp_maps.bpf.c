@@ -80,6 +80,20 @@ struct {
 	__uint(max_entries, 4096);
 } rb SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroups SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_SOCKHASH);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u64);
+} sockh SEC(".maps");
+
 SEC("kprobe/do_unlinkat")
 __description("queue push, pop and peek; stack push and pop into an uninitialised value")
 __success
@@ -366,6 +380,99 @@ int sockmap_delete_kprobe(void *ctx)
 
 	bpf_map_delete_elem(&socks, &k);
 	return 0;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("sockmap lookup from a kprobe: the socket cannot be released there")
+__failure __msg("program of this type cannot use helper bpf_sk_release#86")
+int sockmap_lookup_kprobe(void *ctx)
+{
+	__u32 k = 0;
+	struct bpf_sock *sk = bpf_map_lookup_elem(&socks, &k);
+
+	if (sk)
+		bpf_sk_release(sk);
+	return 0;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("sockhash lookup from a kprobe, socket never released")
+__failure __msg("Unreleased reference id=2 alloc_insn=6")
+__msg("BPF_EXIT instruction in main prog would lead to reference leak")
+int sockhash_lookup_leak(void *ctx)
+{
+	__u32 k = 0;
+
+	return bpf_map_lookup_elem(&sockh, &k) != 0;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("current_task_under_cgroup with a cgroup array")
+__success
+int cgroup_array_ok(void *ctx)
+{
+	return bpf_current_task_under_cgroup(&cgroups, 0) == 1;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("lookup in a cgroup array")
+__failure __msg("cannot pass map_type 8 into func bpf_map_lookup_elem#1")
+int cgroup_array_lookup(void *ctx)
+{
+	__u32 k = 0;
+
+	return bpf_map_lookup_elem(&cgroups, &k) != 0;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("current_task_under_cgroup with an array map")
+__failure __msg("cannot pass map_type 2 into func bpf_current_task_under_cgroup#37")
+int cgroup_helper_array(void *ctx)
+{
+	return bpf_current_task_under_cgroup(&small, 0) == 1;
+}
+
+static long count_cb(void *map, __u32 *key, __u64 *val, void *data)
+{
+	return 0;
+}
+
+SEC("kprobe/do_unlinkat")
+__description("for_each_map_elem over a queue map")
+__failure __msg("callback function not allowed for map")
+int for_each_queue(void *ctx)
+{
+	return bpf_for_each_map_elem(&q, count_cb, 0, 0);
+}
+
+SEC("kprobe/do_unlinkat")
+__description("for_each_map_elem over a per-CPU array")
+__success
+int for_each_percpu(void *ctx)
+{
+	return bpf_for_each_map_elem(&pcpu, count_cb, 0, 0);
+}
+
+SEC("tc")
+__description("tc: skb_under_cgroup with a cgroup array, perf_event_output of the skb")
+__success
+int tc_cgroup_perf(struct __sk_buff *skb)
+{
+	__u64 v = skb->len;
+
+	bpf_perf_event_output(skb, &pe, BPF_F_CURRENT_CPU, &v, sizeof(v));
+	return bpf_skb_under_cgroup(skb, &cgroups, 0);
+}
+
+SEC("xdp")
+__description("xdp: perf_event_output of the xdp buffer into a ring buffer map")
+__failure __msg("cannot pass map_type 27 into func bpf_perf_event_output#25")
+int xdp_perf_ringbuf(struct xdp_md *xdp)
+{
+	__u64 v = 0;
+
+	bpf_perf_event_output(xdp, &rb, BPF_F_CURRENT_CPU, &v, sizeof(v));
+	return XDP_PASS;
 }
 
 char _license[] SEC("license") = "GPL";
