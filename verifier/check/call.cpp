@@ -13,6 +13,7 @@
 #include "verifier/engine/verify_options.h"
 #include "verifier/target/func_ids.h"
 #include "verifier/target/func_proto.h"
+#include "verifier/target/pkt_changers.h"
 
 #include <algorithm>
 #include <functional>
@@ -404,13 +405,6 @@ void clearAllPktPointers(Env &env) {
   });
 }
 
-bool helperChangesPktData(int32_t id) {
-  // bpf_helper_changes_pkt_data() of net/core/filter.c.
-  static const int32_t ids[] = {9,  10, 11, 18, 31, 38, 39, 43, 44, 50,  51,  54,  55,  65, 71,
-                                73, 74, 75, 76, 77, 78, 79, 81, 82, 103, 116, 152, 153, 154};
-  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
-}
-
 /// push_callback_call(): the callback's body is explored on its own path, entered from this
 /// call in a new frame whose registers `setup` fills (set_*_callback_state).
 bool pushCallbackCall(
@@ -776,7 +770,7 @@ bool checkHelperCall(Env &env) {
       !mapFuncCompatible(meta.map->type, funcId, env.prog.progType, env.prog.expectedAttachType))
     return env.fail("cannot pass map_type %u into func %s#%d", meta.map->type,
                     funcIdName(funcId).c_str(), funcId);
-  bool changesData = helperChangesPktData(funcId);
+  bool changesData = target::helperChangesPktData(uint32_t(funcId));
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
       // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is
