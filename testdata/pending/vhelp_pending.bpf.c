@@ -6,6 +6,8 @@
 //   xdp_devmap_update          message: record_func_map()'s BPF_F_RDONLY_PROG check is missing
 //   xdp_devmap_value_write     FALSE ACCEPT: devmaps are BPF_F_RDONLY_PROG (dev_map_alloc)
 //   strtoul_misaligned_result  FALSE ACCEPT: MEM_ALIGNED of ARG_PTR_TO_FIXED_SIZE_MEM unchecked
+//   check_mtu_misaligned       FALSE ACCEPT: the same (bpf_check_mtu's mtu_len)
+//   tp_func_ip                 FALSE ACCEPT: check_get_func_ip() is missing from check_helper_call()
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -81,6 +83,39 @@ __naked void strtoul_misaligned_result(void)
 		     "exit;"
 		     :
 		     : __imm(bpf_strtoul)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("tc: check_mtu with a misaligned mtu slot")
+__failure __msg("misaligned stack access off 0+-6+0 size 4")
+__naked void check_mtu_misaligned(void)
+{
+	asm volatile("r2 = 0;"
+		     "*(u64 *)(r10 - 8) = r2;"
+		     "r2 = 0;"
+		     "r3 = r10;"
+		     "r3 += -6;"
+		     "r4 = 0;"
+		     "r5 = 0;"
+		     "call %[bpf_check_mtu];"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_check_mtu)
+		     : __clobber_all);
+}
+
+SEC("tracepoint/syscalls/sys_enter_unlinkat")
+__description("tracepoint: get_func_ip is in the proto table, check_get_func_ip() refuses it")
+__failure __msg("func bpf_get_func_ip#173 not supported for program type 5")
+__naked void tp_func_ip(void)
+{
+	asm volatile("call %[bpf_get_func_ip];"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_func_ip)
 		     : __clobber_all);
 }
 

@@ -10,6 +10,26 @@
 #include <bpf/bpf_endian.h>
 #include "bpfverify_expect.h"
 
+struct {
+	__uint(type, BPF_MAP_TYPE_DEVMAP);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u32);
+} devs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_SOCKHASH);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u64);
+} sockh SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_STORAGE);
+	__type(key, struct bpf_cgroup_storage_key);
+	__type(value, __u64);
+} cls SEC(".maps");
+
 SEC("tc")
 __description("skb_load_bytes: 16 bytes into an uninitialised 16-byte buffer")
 __success
@@ -590,6 +610,323 @@ __naked void skb_load_bytes_keeps_pointers(void)
 		     :
 		     : __imm(bpf_skb_load_bytes), __imm_const(data, offsetof(struct __sk_buff, data)),
 		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+// The packet-changer table (bpf_helper_changes_pkt_data()): members and non-members.
+SEC("tc")
+__description("bpf_clone_redirect changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void clone_redirect_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = 1;"
+		     "r3 = 0;"
+		     "call %[bpf_clone_redirect];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_clone_redirect),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("bpf_skb_vlan_pop changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void skb_vlan_pop_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "call %[bpf_skb_vlan_pop];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_skb_vlan_pop),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("bpf_skb_change_head changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void skb_change_head_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = 14;"
+		     "r3 = 0;"
+		     "call %[bpf_skb_change_head];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_skb_change_head),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("lwt_xmit")
+__description("bpf_lwt_push_encap changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void lwt_push_encap_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = 0;"
+		     "r3 = r10;"
+		     "r3 += -8;"
+		     "r4 = 8;"
+		     "call %[bpf_lwt_push_encap];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_lwt_push_encap),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("sk_msg")
+__description("bpf_msg_pull_data changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void msg_pull_data_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u64 *)(r6 + %[data]);"
+		     "r8 = *(u64 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = 0;"
+		     "r3 = 8;"
+		     "r4 = 0;"
+		     "call %[bpf_msg_pull_data];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_msg_pull_data),
+		       __imm_const(data, offsetof(struct sk_msg_md, data)),
+		       __imm_const(data_end, offsetof(struct sk_msg_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("sk_msg")
+__description("bpf_msg_pop_data changes packet data: a pointer checked before it is unusable after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void msg_pop_data_stale(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u64 *)(r6 + %[data]);"
+		     "r8 = *(u64 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = 0;"
+		     "r3 = 4;"
+		     "r4 = 0;"
+		     "call %[bpf_msg_pop_data];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_msg_pop_data),
+		       __imm_const(data, offsetof(struct sk_msg_md, data)),
+		       __imm_const(data_end, offsetof(struct sk_msg_md, data_end))
+		     : __clobber_all);
+}
+
+SEC("xdp")
+__description("bpf_redirect_map does not change packet data: a pointer checked before it stays usable")
+__success
+__naked void redirect_map_keeps(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r1 = %[devs] ll;"
+		     "r2 = 0;"
+		     "r3 = 0;"
+		     "call %[bpf_redirect_map];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 2;"
+		     "exit;"
+		     :
+		     : __imm(bpf_redirect_map),
+		       __imm_const(data, offsetof(struct xdp_md, data)),
+		       __imm_const(data_end, offsetof(struct xdp_md, data_end)),
+		       __imm_addr(devs)
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("bpf_skb_cgroup_id does not change packet data: a pointer checked before it stays usable")
+__success
+__naked void skb_cgroup_id_keeps(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "call %[bpf_skb_cgroup_id];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_skb_cgroup_id),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("tc")
+__description("bpf_redirect_neigh does not change packet data: a pointer checked before it stays usable")
+__success
+__naked void redirect_neigh_keeps(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r1 = 1;"
+		     "r2 = 0;"
+		     "r3 = 0;"
+		     "r4 = 0;"
+		     "call %[bpf_redirect_neigh];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_redirect_neigh),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
+		     : __clobber_all);
+}
+
+SEC("sk_msg")
+__description("bpf_msg_redirect_hash does not change packet data: a pointer checked before it stays usable")
+__success
+__naked void msg_redirect_hash_keeps(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u64 *)(r6 + %[data]);"
+		     "r8 = *(u64 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r2 = %[sockh] ll;"
+		     "r3 = r10;"
+		     "r3 += -8;"
+		     "r4 = 0;"
+		     "call %[bpf_msg_redirect_hash];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_msg_redirect_hash),
+		       __imm_const(data, offsetof(struct sk_msg_md, data)),
+		       __imm_const(data_end, offsetof(struct sk_msg_md, data_end)),
+		       __imm_addr(sockh)
+		     : __clobber_all);
+}
+
+SEC("cgroup_skb/egress")
+__description("bpf_get_local_storage does not change packet data: a pointer checked before it stays usable")
+__success
+__naked void get_local_storage_keeps(void)
+{
+	asm volatile("r6 = r1;"
+		     "r1 = 0;"
+		     "*(u64 *)(r10 - 8) = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "r1 = %[cls] ll;"
+		     "r2 = 0;"
+		     "call %[bpf_get_local_storage];"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 1;"
+		     "exit;"
+		     :
+		     : __imm(bpf_get_local_storage),
+		       __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end)),
+		       __imm_addr(cls)
 		     : __clobber_all);
 }
 
