@@ -8,6 +8,9 @@
 //   strtoul_misaligned_result  FALSE ACCEPT: MEM_ALIGNED of ARG_PTR_TO_FIXED_SIZE_MEM unchecked
 //   check_mtu_misaligned       FALSE ACCEPT: the same (bpf_check_mtu's mtu_len)
 //   tp_func_ip                 FALSE ACCEPT: check_get_func_ip() is missing from check_helper_call()
+//   stale_after_global         FALSE ACCEPT: a global function calling a packet changer does not
+//                              invalidate the caller's packet pointers (changes_pkt_data of
+//                              subprograms, mark_subprog_changes_pkt_data() / check_func_call())
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include "bpfverify_expect.h"
@@ -116,6 +119,39 @@ __naked void tp_func_ip(void)
 		     "exit;"
 		     :
 		     : __imm(bpf_get_func_ip)
+		     : __clobber_all);
+}
+
+__noinline int global_pull(struct __sk_buff *skb)
+{
+	return bpf_skb_pull_data(skb, 0);
+}
+
+__noinline int global_nochange(struct __sk_buff *skb)
+{
+	return skb->len;
+}
+
+SEC("tc")
+__description("a packet pointer checked before a call of a global function that pulls data, read after it")
+__failure __msg("R7 invalid mem access 'scalar'")
+__naked void stale_after_global(void)
+{
+	asm volatile("r6 = r1;"
+		     "r7 = *(u32 *)(r6 + %[data]);"
+		     "r8 = *(u32 *)(r6 + %[data_end]);"
+		     "r2 = r7;"
+		     "r2 += 1;"
+		     "if r2 > r8 goto l0_%=;"
+		     "r1 = r6;"
+		     "call global_pull;"
+		     "r0 = *(u8 *)(r7 + 0);"
+		     "l0_%=:"
+		     "r0 = 0;"
+		     "exit;"
+		     :
+		     : __imm_const(data, offsetof(struct __sk_buff, data)),
+		       __imm_const(data_end, offsetof(struct __sk_buff, data_end))
 		     : __clobber_all);
 }
 
