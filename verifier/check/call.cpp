@@ -15,6 +15,7 @@
 #include "verifier/engine/verify_options.h"
 #include "verifier/target/func_ids.h"
 #include "verifier/target/func_proto.h"
+#include "verifier/target/pkt_changers.h"
 
 #include <algorithm>
 #include <functional>
@@ -240,7 +241,9 @@ bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
   case RegBase::PtrToMapValue: {
     const object::Map *map = reg.map;
     if (map) {
-      bool canRead = !(map->flags & (1u << 8)), canWrite = !(map->flags & (1u << 7));
+      uint32_t flags = kernelMapFlags(*map);
+      bool canRead = !(flags & uapi::BPF_F_WRONLY_PROG),
+           canWrite = !(flags & uapi::BPF_F_RDONLY_PROG);
       if (write && !canWrite)
         return env.fail("write into map forbidden, value_size=%u off=%d size=%d", map->valueSize,
                         reg.off, accessSize);
@@ -411,6 +414,9 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     if (argType & MEM_FIXED_SIZE) {
       if (!checkHelperMemAccess(env, regno, int(fn.argSize[arg]), write, false, &meta))
         return false;
+      if ((argType & MEM_ALIGNED) &&
+          !checkPtrAlignment(env, env.curRegs()[regno], 0, int(fn.argSize[arg]), true))
+        return false;
     }
     return true;
   case tg::ARG_CONST_SIZE:
@@ -467,22 +473,6 @@ void clearAllPktPointers(Env &env) {
     if (isPacketPointer(reg.type) || reg.type.is(RegBase::PtrToPacketEnd))
       markRegUnknown(reg);
   });
-}
-
-bool changesPktData(int32_t id) {
-  // bpf_helper_changes_pkt_data() of net/core/filter.c (6.18): the helpers that may move or
-  // resize packet data. A tail call is not on the list (only one in a subprogram counts).
-  using namespace target;
-  static const uint32_t ids[] = {
-      BPF_FUNC_clone_redirect,       BPF_FUNC_l3_csum_replace, BPF_FUNC_l4_csum_replace,
-      BPF_FUNC_lwt_push_encap,       BPF_FUNC_lwt_seg6_action, BPF_FUNC_lwt_seg6_adjust_srh,
-      BPF_FUNC_lwt_seg6_store_bytes, BPF_FUNC_msg_pop_data,    BPF_FUNC_msg_pull_data,
-      BPF_FUNC_msg_push_data,        BPF_FUNC_skb_adjust_room, BPF_FUNC_skb_change_head,
-      BPF_FUNC_skb_change_proto,     BPF_FUNC_skb_change_tail, BPF_FUNC_skb_pull_data,
-      BPF_FUNC_skb_store_bytes,      BPF_FUNC_skb_vlan_pop,    BPF_FUNC_skb_vlan_push,
-      BPF_FUNC_store_hdr_opt,        BPF_FUNC_xdp_adjust_head, BPF_FUNC_xdp_adjust_meta,
-      BPF_FUNC_xdp_adjust_tail};
-  return std::find(std::begin(ids), std::end(ids), uint32_t(id)) != std::end(ids);
 }
 
 /// check_get_func_ip(): kprobes and trampoline-based tracing programs know the function address.
@@ -572,10 +562,6 @@ bool pushTimerCallback(Env &env, uint32_t subprog) {
 }
 
 } // namespace
-
-bool helperChangesPktData(int32_t funcId) {
-  return changesPktData(funcId);
-}
 
 tg::ProgramFacts programFacts(const object::Program &prog) {
   tg::ProgramFacts facts;
@@ -728,10 +714,15 @@ bool checkHelperCall(Env &env) {
   for (uint32_t i = 0; i < 5; i++)
     if (!checkFuncArg(env, i, meta, *fn))
       return false;
-  // record_func_map(): a tail call needs a program array.
+  // record_func_map(): a tail call needs a program array; a map read-only to programs cannot
+  // be changed through helpers either.
   if (funcId == target::BPF_FUNC_tail_call && meta.map &&
       meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
     return env.fail("expected prog array map for tail call");
+  if (meta.map && (kernelMapFlags(*meta.map) & uapi::BPF_F_RDONLY_PROG) &&
+      (funcId == target::BPF_FUNC_map_delete_elem || funcId == target::BPF_FUNC_map_update_elem ||
+       funcId == target::BPF_FUNC_map_push_elem || funcId == target::BPF_FUNC_map_pop_elem))
+    return env.fail("write into map forbidden");
   // Mark slots with STACK_MISC in case of raw mode.
   for (int i = 0; i < meta.accessSize; i++)
     if (!checkMemAccess(env, env.insnIdx, uint32_t(meta.regno), i, BPF_B, true, -1, false, false))
@@ -810,6 +801,10 @@ bool checkHelperCall(Env &env) {
   }
   case target::BPF_FUNC_timer_set_callback:
     if (!pushTimerCallback(env, meta.subprogno))
+      return false;
+    break;
+  case target::BPF_FUNC_snprintf:
+    if (!checkBpfSnprintfCall(env, regs[3], regs[5]))
       return false;
     break;
   case target::BPF_FUNC_user_ringbuf_drain: {
@@ -954,7 +949,7 @@ bool checkHelperCall(Env &env) {
                     funcIdName(funcId).c_str(), funcId);
   if (funcId == target::BPF_FUNC_get_func_ip && !checkGetFuncIp(env))
     return false;
-  bool changesData = changesPktData(funcId) || dynptrMeta.changesData;
+  bool changesData = target::helperChangesPktData(uint32_t(funcId)) || dynptrMeta.changesData;
   if (funcId == target::BPF_FUNC_tail_call) {
     if (env.cur->curframe) {
       // 6.18.y: a tail call inside a subprogram may return from it: the fall-through path is

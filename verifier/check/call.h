@@ -10,8 +10,6 @@ namespace bpfverify::verifier {
 /// What the kernel's *_func_proto functions know about the program (type, attach type,
 /// BPF_F_SLEEPABLE).
 target::ProgramFacts programFacts(const object::Program &prog);
-/// bpf_helper_changes_pkt_data(): the helper may move or resize the packet.
-bool helperChangesPktData(int32_t funcId);
 /// check_helper_call(); on return env.insnIdx is unchanged (the caller advances it).
 bool checkHelperCall(Env &env);
 /// check_func_call(): enters the callee (env.insnIdx becomes its first instruction - 1) or, for

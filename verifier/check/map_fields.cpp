@@ -4,6 +4,7 @@
 #include "verifier/engine/uapi.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace bpfverify::verifier {
 
@@ -47,6 +48,12 @@ bool isTracingProgType(uint32_t type) {
 }
 
 } // namespace
+
+uint32_t kernelMapFlags(const object::Map &map) {
+  if (map.type == uapi::BPF_MAP_TYPE_DEVMAP || map.type == uapi::BPF_MAP_TYPE_DEVMAP_HASH)
+    return map.flags | uapi::BPF_F_RDONLY_PROG;
+  return map.flags;
+}
 
 std::string kernelMapName(const object::Map &map) {
   return map.name.substr(0, BPF_OBJ_NAME_LEN - 1);
@@ -132,7 +139,7 @@ bool checkRegConstStr(Env &env, uint32_t regno) {
                     regTypeName(reg.type).c_str());
   const object::Map *map = reg.map;
   // bpf_map_is_rdonly(): read-only for programs and frozen (libbpf freezes .rodata).
-  if (!map || !(map->flags & uapi::BPF_F_RDONLY_PROG) || !map->frozen)
+  if (!map || !(kernelMapFlags(*map) & uapi::BPF_F_RDONLY_PROG) || !map->frozen)
     return env.fail("R%u does not point to a readonly map'", regno);
   if (!reg.bounds.varOff.isConst())
     return env.fail("R%u is not a constant address'", regno);
@@ -183,6 +190,106 @@ bool sleepableMapType(uint32_t mt) {
 }
 
 } // namespace
+
+namespace {
+
+/// bpf_bprintf_prepare() without arguments: whether the format's conversions are ones the kernel
+/// formats, and no more of them than `numArgs`.
+bool bprintfFormatValid(const std::string &fmt, uint32_t numArgs) {
+  auto at = [&](size_t i) { return i < fmt.size() ? fmt[i] : '\0'; };
+  auto isAscii = [](char c) { return (unsigned char)c < 0x80; };
+  auto isSpace = [](char c) { return std::isspace((unsigned char)c) != 0; };
+  auto isPunct = [](char c) { return std::ispunct((unsigned char)c) != 0; };
+  uint32_t numSpec = 0;
+  for (size_t i = 0; i < fmt.size(); i++) {
+    char c = fmt[i];
+    // Bytes >= 0x80 pass (UTF-8 text); ASCII control bytes do not.
+    if (isAscii(c) && !std::isprint((unsigned char)c) && !isSpace(c))
+      return false;
+    if (c != '%')
+      continue;
+    if (at(i + 1) == '%') {
+      i++;
+      continue;
+    }
+    if (numSpec >= numArgs)
+      return false;
+    i++;
+    if (!isAscii(at(i)))
+      return false;
+    while (at(i) == '0' || at(i) == '+' || at(i) == '-' || at(i) == ' ')
+      i++; // flags
+    if (at(i) >= '1' && at(i) <= '9') {
+      i++;
+      while (at(i) >= '0' && at(i) <= '9')
+        i++; // width
+    }
+    if (at(i) == 'p') {
+      char n = at(i + 1);
+      if (n == 0 || isSpace(n) || isPunct(n)) {
+        numSpec++;
+        continue;
+      }
+      if ((n == 'k' || n == 'u') && at(i + 2) == 's') {
+        i += 2;
+        char after = at(i + 1);
+        if (after != 0 && !isSpace(after) && !isPunct(after))
+          return false;
+        numSpec++;
+        continue;
+      }
+      if (n == 'K' || n == 'x' || n == 's' || n == 'S' || n == 'B') {
+        i++;
+        numSpec++;
+        continue;
+      }
+      if ((n != 'i' && n != 'I') || (at(i + 2) != '4' && at(i + 2) != '6'))
+        return false; // only %pI4, %pi4, %pI6, %pi6
+      i += 2;
+      numSpec++;
+      continue;
+    }
+    if (at(i) == 's') {
+      char after = at(i + 1);
+      if (after != 0 && !isSpace(after) && !isPunct(after))
+        return false;
+      numSpec++;
+      continue;
+    }
+    if (at(i) == 'c') {
+      numSpec++;
+      continue;
+    }
+    if (at(i) == 'l')
+      i++;
+    if (at(i) == 'l')
+      i++;
+    char conv = at(i);
+    if (conv != 'i' && conv != 'd' && conv != 'u' && conv != 'x' && conv != 'X')
+      return false;
+    numSpec++;
+  }
+  return true;
+}
+
+} // namespace
+
+bool checkBpfSnprintfCall(Env &env, const RegState &fmtReg, const RegState &dataLenReg) {
+  // The data is an array of u64; a length that is not a multiple of 8 fails without a message.
+  if (dataLenReg.bounds.varOff.value % 8)
+    return env.notSupported("bpf_snprintf with a data length that is not a multiple of 8");
+  uint32_t numArgs = uint32_t(dataLenReg.bounds.varOff.value / 8);
+  const object::Map *map = fmtReg.map;
+  int64_t off = fmtReg.off + int64_t(fmtReg.bounds.varOff.value);
+  if (!map || off < 0)
+    return env.fail("verifier bug");
+  std::string fmt;
+  for (size_t i = size_t(off); i < map->initialValue.size() && map->initialValue[i]; i++)
+    fmt += char(map->initialValue[i]);
+  if (!bprintfFormatValid(fmt, numArgs))
+    return env.fail("Invalid format string");
+  return true;
+}
 
 bool checkMapProgCompatibility(Env &env, const object::Map &map) {
   uint32_t type = env.prog.progType;

@@ -25,11 +25,19 @@ bool processTimerFunc(Env &env, uint32_t regno, TimerMapMeta &meta);
 /// to a zero-terminated string.
 bool checkRegConstStr(Env &env, uint32_t regno);
 
+/// check_bpf_snprintf_call(): the constant format string (R3) is one bpf_snprintf can format
+/// with R5 / 8 arguments ("Invalid format string").
+bool checkBpfSnprintfCall(Env &env, const RegState &fmtReg, const RegState &dataLenReg);
+
 /// check_map_prog_compatibility(): tracing programs may not use maps holding locks, timers or
 /// graph roots (nor socket filters locks); sleepable programs only some map types. Called once
 /// per map the program uses. (Since bpf_mem_alloc, 6.18 no longer asks tracing programs for
 /// preallocated hash maps.)
 bool checkMapProgCompatibility(Env &env, const object::Map &map);
+
+/// map->map_flags as the kernel keeps them: devmaps are made read-only to programs when created
+/// (dev_map_init_map: a lookup returns a pointer to the device's ifindex).
+uint32_t kernelMapFlags(const object::Map &map);
 
 /// The kernel's map->name (BPF_OBJ_NAME_LEN - 1 characters of libbpf's name).
 std::string kernelMapName(const object::Map &map);

@@ -2,6 +2,7 @@
 
 #include "verifier/check/btf_access.h"
 #include "verifier/check/dynptr.h"
+#include "verifier/check/map_fields.h"
 #include "verifier/check/regs.h"
 #include "verifier/domain/scalar_print.h"
 #include "verifier/engine/precision_hooks.h"
@@ -102,69 +103,6 @@ bool isBpfStMem(const Insn &insn) {
   return insn.cls() == BPF_ST && opMode(insn.code) == BPF_MEM;
 }
 
-/// check_generic_ptr_alignment() / check_pkt_ptr_alignment() via check_ptr_alignment().
-bool checkPtrAlignment(Env &env, const RegState &reg, int off, int size, bool strictOnce) {
-  bool strict = strictOnce || (env.prog.progFlags & 1u /* BPF_F_STRICT_ALIGNMENT */);
-  const char *desc = "";
-  switch (reg.type.base()) {
-  case RegBase::PtrToPacket:
-  case RegBase::PtrToPacketMeta:
-    if (reg.type.flags())
-      break;
-    {
-      if (!strict || size == 1)
-        return true;
-      int ipAlign = 2;
-      domain::Tnum regOff = domain::tnumAdd(
-          reg.bounds.varOff, domain::tnumConst(uint64_t(int64_t(ipAlign + reg.off + off))));
-      if (!domain::tnumIsAligned(regOff, uint64_t(size)))
-        return env.fail("misaligned packet access off %d+%s+%d+%d size %d", ipAlign,
-                        tnumStr(reg.bounds.varOff).c_str(), reg.off, off, size);
-      return true;
-    }
-  case RegBase::PtrToFlowKeys:
-    desc = "flow keys ";
-    break;
-  case RegBase::PtrToMapKey:
-    desc = "key ";
-    break;
-  case RegBase::PtrToMapValue:
-    desc = "value ";
-    break;
-  case RegBase::PtrToCtx:
-    desc = "context ";
-    break;
-  case RegBase::PtrToStack:
-    desc = "stack ";
-    strict = true;
-    break;
-  case RegBase::PtrToSocket:
-    desc = "sock ";
-    break;
-  case RegBase::PtrToSockCommon:
-    desc = "sock_common ";
-    break;
-  case RegBase::PtrToTcpSock:
-    desc = "tcp_sock ";
-    break;
-  case RegBase::PtrToXdpSock:
-    desc = "xdp_sock ";
-    break;
-  case RegBase::PtrToArena:
-    return true;
-  default:
-    break;
-  }
-  if (!strict || size == 1)
-    return true;
-  domain::Tnum regOff =
-      domain::tnumAdd(reg.bounds.varOff, domain::tnumConst(uint64_t(int64_t(reg.off + off))));
-  if (!domain::tnumIsAligned(regOff, uint64_t(size)))
-    return env.fail("misaligned %saccess off %s+%d+%d size %d", desc,
-                    tnumStr(reg.bounds.varOff).c_str(), reg.off, off, size);
-  return true;
-}
-
 /// __check_mem_access()
 bool checkMemAccessRaw(Env &env, uint32_t regno, int64_t off, int size, uint32_t memSize,
                        bool zeroSizeAllowed) {
@@ -233,8 +171,8 @@ bool checkMapAccessType(Env &env, uint32_t regno, int off, int size, bool write)
   const object::Map *map = env.curRegs()[regno].map;
   if (!map)
     return true;
-  bool canRead = !(map->flags & uapi::BPF_F_WRONLY_PROG);
-  bool canWrite = !(map->flags & uapi::BPF_F_RDONLY_PROG);
+  bool canRead = !(kernelMapFlags(*map) & uapi::BPF_F_WRONLY_PROG);
+  bool canWrite = !(kernelMapFlags(*map) & uapi::BPF_F_RDONLY_PROG);
   if (write && !canWrite)
     return env.fail("write into map forbidden, value_size=%u off=%d size=%d", map->valueSize, off,
                     size);
@@ -512,6 +450,69 @@ bool saveAuxPtrType(Env &env, RegType type, bool allowTrustMismatch) {
 }
 
 } // namespace
+
+/// check_generic_ptr_alignment() / check_pkt_ptr_alignment() via check_ptr_alignment().
+bool checkPtrAlignment(Env &env, const RegState &reg, int off, int size, bool strictOnce) {
+  bool strict = strictOnce || (env.prog.progFlags & 1u /* BPF_F_STRICT_ALIGNMENT */);
+  const char *desc = "";
+  switch (reg.type.base()) {
+  case RegBase::PtrToPacket:
+  case RegBase::PtrToPacketMeta:
+    if (reg.type.flags())
+      break;
+    {
+      if (!strict || size == 1)
+        return true;
+      int ipAlign = 2;
+      domain::Tnum regOff = domain::tnumAdd(
+          reg.bounds.varOff, domain::tnumConst(uint64_t(int64_t(ipAlign + reg.off + off))));
+      if (!domain::tnumIsAligned(regOff, uint64_t(size)))
+        return env.fail("misaligned packet access off %d+%s+%d+%d size %d", ipAlign,
+                        tnumStr(reg.bounds.varOff).c_str(), reg.off, off, size);
+      return true;
+    }
+  case RegBase::PtrToFlowKeys:
+    desc = "flow keys ";
+    break;
+  case RegBase::PtrToMapKey:
+    desc = "key ";
+    break;
+  case RegBase::PtrToMapValue:
+    desc = "value ";
+    break;
+  case RegBase::PtrToCtx:
+    desc = "context ";
+    break;
+  case RegBase::PtrToStack:
+    desc = "stack ";
+    strict = true;
+    break;
+  case RegBase::PtrToSocket:
+    desc = "sock ";
+    break;
+  case RegBase::PtrToSockCommon:
+    desc = "sock_common ";
+    break;
+  case RegBase::PtrToTcpSock:
+    desc = "tcp_sock ";
+    break;
+  case RegBase::PtrToXdpSock:
+    desc = "xdp_sock ";
+    break;
+  case RegBase::PtrToArena:
+    return true;
+  default:
+    break;
+  }
+  if (!strict || size == 1)
+    return true;
+  domain::Tnum regOff =
+      domain::tnumAdd(reg.bounds.varOff, domain::tnumConst(uint64_t(int64_t(reg.off + off))));
+  if (!domain::tnumIsAligned(regOff, uint64_t(size)))
+    return env.fail("misaligned %saccess off %s+%d+%d size %d", desc,
+                    tnumStr(reg.bounds.varOff).c_str(), reg.off, off, size);
+  return true;
+}
 
 bool mayAccessDirectPktData(const Env &env, bool write) {
   switch (env.prog.progType) {

@@ -29,6 +29,8 @@ bool checkStackRangeInitialized(Env &env, uint32_t regno, int off, int accessSiz
 /// check_mem_region_access()
 bool checkMemRegionAccess(Env &env, uint32_t regno, int off, int size, uint32_t memSize,
                           bool zeroSizeAllowed);
+/// check_ptr_alignment(): `strictOnce` asks for strict alignment for this access alone.
+bool checkPtrAlignment(Env &env, const RegState &reg, int off, int size, bool strictOnce);
 /// check_map_access()
 bool checkMapAccess(Env &env, uint32_t regno, int off, int size, bool zeroSizeAllowed,
                     AccessSrc src);

@@ -4,6 +4,7 @@
 #include "lib/isa/validate.h"
 #include "verifier/check/call.h"
 #include "verifier/engine/verify_options.h"
+#include "verifier/target/pkt_changers.h"
 
 #include <algorithm>
 
@@ -111,7 +112,7 @@ struct CfgWalk {
                           : nullptr;
         if (fn && fn->mightSleep)
           sub.mightSleep = true;
-        if (helperChangesPktData(insn.imm))
+        if (insn.imm >= 0 && target::helperChangesPktData(uint32_t(insn.imm)))
           sub.changesPktData = true;
       }
       return visitFuncCall(t, insn.src == BPF_PSEUDO_CALL);
