@@ -1,8 +1,10 @@
 #include "verifier/check/btf_access.h"
 
 #include "btf/btf.h"
+#include "btf/target.h"
 #include "verifier/domain/scalar_print.h"
 
+#include <cstdio>
 #include <string>
 
 namespace bpfverify::verifier {
@@ -75,7 +77,9 @@ bool resolveSize(const btf::Btf &btf, btf::TypeId id, Resolved &out) {
 /// or a flexible array's element.
 class StructWalker {
 public:
-  StructWalker(Env &env, const btf::Btf &btf) : env_(env), btf_(btf) {}
+  StructWalker(const btf::Btf &btf) : btf_(btf) {}
+  /// The kernel's log line for the last Walk::Error.
+  const std::string &error() const { return error_; }
 
   Walk walk(btf::TypeId id, int off, int size, BtfAccessResult &out) {
     for (int depth = 0; depth < kMaxWalkDepth; depth++) {
@@ -83,7 +87,7 @@ public:
       const btf::Type *t = btf_.tryType(id);
       std::string tname(t ? t->name : "");
       if (!t || !t->isStructOrUnion()) {
-        env_.fail("Type '%s' is not a struct", tname.c_str());
+        fail("Type '%s' is not a struct", tname.c_str());
         return Walk::Error;
       }
       // Walking a union (other than a single-member one like __bpf_md_ptr) gives untrusted
@@ -104,8 +108,8 @@ public:
             continue;
           }
         }
-        env_.fail("access beyond struct %s at off %u size %u", tname.c_str(), uint32_t(off),
-                  uint32_t(size));
+        fail("access beyond struct %s at off %u size %u", tname.c_str(), uint32_t(off),
+             uint32_t(size));
         return Walk::Error;
       }
       bool descended = false;
@@ -124,7 +128,7 @@ public:
         std::string mname(m.name);
         Resolved r;
         if (!resolveSize(btf_, m.type, r)) {
-          env_.fail("field %s doesn't have size", mname.c_str());
+          fail("field %s doesn't have size", mname.c_str());
           return Walk::Error;
         }
         uint64_t mtrueEnd = uint64_t(moff) + r.size;
@@ -154,8 +158,8 @@ public:
         }
         if (mtype->kind == btf::Kind::Ptr) {
           if (msize != uint64_t(size) || uint32_t(off) != moff) {
-            env_.fail("cannot access ptr member %s with moff %u in struct %s with off %u size %u",
-                      mname.c_str(), moff, tname.c_str(), uint32_t(off), uint32_t(size));
+            fail("cannot access ptr member %s with moff %u in struct %s with off %u size %u",
+                 mname.c_str(), moff, tname.c_str(), uint32_t(off), uint32_t(size));
             return Walk::Error;
           }
           uint32_t tagFlag = 0;
@@ -179,20 +183,19 @@ public:
         }
         // An int (or an array of them, like skb->cb[]) may be read anywhere inside the member.
         if (uint64_t(off) + uint64_t(size) > mtrueEnd && !(out.flag & PTR_UNTRUSTED)) {
-          env_.fail("access beyond the end of member %s (mend:%u) in struct %s with off %u size "
-                    "%u",
-                    mname.c_str(), uint32_t(mtrueEnd), tname.c_str(), uint32_t(off),
-                    uint32_t(size));
+          fail("access beyond the end of member %s (mend:%u) in struct %s with off %u size "
+               "%u",
+               mname.c_str(), uint32_t(mtrueEnd), tname.c_str(), uint32_t(off), uint32_t(size));
           return Walk::Error;
         }
         return Walk::Scalar;
       }
       if (descended)
         continue;
-      env_.fail("struct %s doesn't have field at offset %d", tname.c_str(), off);
+      fail("struct %s doesn't have field at offset %d", tname.c_str(), off);
       return Walk::Error;
     }
-    env_.fail("Type nesting too deep");
+    fail("Type nesting too deep");
     return Walk::Error;
   }
 
@@ -212,8 +215,15 @@ private:
     return true;
   }
 
-  Env &env_;
   const btf::Btf &btf_;
+  std::string error_;
+
+  template <class... Args>
+  void fail(const char *fmt, Args... args) {
+    char buf[512];
+    std::snprintf(buf, sizeof(buf), fmt, args...);
+    error_ = buf;
+  }
 };
 
 /// btf_nested_type_is_trusted(): `fieldName` of the struct `btfId` points to `targetId` and the
@@ -256,7 +266,7 @@ bool inRcuCs(const Env &env) {
 
 bool btfStructAccess(Env &env, const btf::Btf &btf, btf::TypeId btfId, RegType regType, int off,
                      int size, BtfAccessResult &out) {
-  StructWalker walker(env, btf);
+  StructWalker walker(btf);
   btf::TypeId id = btfId;
   BtfAccessResult tmp;
   for (int depth = 0; depth < kMaxWalkDepth; depth++) {
@@ -278,10 +288,48 @@ bool btfStructAccess(Env &env, const btf::Btf &btf, btf::TypeId btfId, RegType r
       off = 0;
       break;
     case Walk::Error:
-      return false;
+      return env.fail("%s", walker.error().c_str());
     }
   }
   return env.fail("Type nesting too deep");
+}
+
+/// btf_types_are_same(): the same type object (a module's split BTF shares its base's types).
+static bool btfTypesAreSame(const btf::Btf &a, btf::TypeId ida, const btf::Btf &b,
+                            btf::TypeId idb) {
+  auto owner = [](const btf::Btf &btf, btf::TypeId id) {
+    return btf.base() && id < btf.firstOwnId() ? btf.base() : &btf;
+  };
+  return ida == idb && owner(a, ida) == owner(b, idb);
+}
+
+bool btfStructIdsMatch(Env &env, const btf::Btf &btf, btf::TypeId id, int off,
+                       const btf::Btf &needBtf, btf::TypeId needId, bool strict) {
+  if (off == 0 && btfTypesAreSame(btf, id, needBtf, needId))
+    return true;
+  if (strict)
+    return false;
+  StructWalker walker(btf);
+  for (int depth = 0; depth < kMaxWalkDepth; depth++) {
+    BtfAccessResult tmp;
+    Walk w = walker.walk(id, off, 1, tmp);
+    if (w == Walk::Error)
+      env.verbose("%s\n", walker.error().c_str());
+    if (w != Walk::Struct)
+      return false;
+    id = tmp.nextBtfId;
+    if (btfTypesAreSame(btf, id, needBtf, needId))
+      return true;
+    off = 0;
+  }
+  return false;
+}
+
+btf::TypeId vmlinuxStructId(const Env &env, std::string_view name) {
+  if (!env.target || !env.target->vmlinux)
+    return 0;
+  auto id = env.target->vmlinux->findByNameKind(std::string(name), btf::Kind::Struct);
+  return id ? *id : 0;
 }
 
 void markBtfLdReg(Env &env, RegState &reg, bool isPtr, const btf::Btf *btf, btf::TypeId btfId,

@@ -28,6 +28,15 @@ bool btfStructAccess(Env &env, const btf::Btf &btf, btf::TypeId btfId, RegType r
 /// in `regno`; a load fills `valueRegno` (mark_btf_ld_reg).
 bool checkPtrToBtfAccess(Env &env, uint32_t regno, int off, int size, bool write, int valueRegno);
 
+/// btf_struct_ids_match(): the object at `off` of struct `id` is, or starts with (unless
+/// `strict`), the struct `needId` of `needBtf`.
+bool btfStructIdsMatch(Env &env, const btf::Btf &btf, btf::TypeId id, int off,
+                       const btf::Btf &needBtf, btf::TypeId needId, bool strict);
+
+/// A struct of the target's vmlinux BTF by name (the kernel's BTF_ID lists); 0 when missing or
+/// without a target.
+btf::TypeId vmlinuxStructId(const Env &env, std::string_view name);
+
 /// mark_btf_ld_reg(): `reg` becomes a scalar or a BTF pointer of `btfId` with `flag`.
 void markBtfLdReg(Env &env, RegState &reg, bool isPtr, const btf::Btf *btf, btf::TypeId btfId,
                   uint32_t flag);

@@ -1,7 +1,9 @@
 #include "verifier/check/call.h"
 
 #include "btf/btf.h"
+#include "btf/target.h"
 #include "lib/isa/helpers.h"
+#include "verifier/check/btf_access.h"
 #include "verifier/check/dynptr.h"
 #include "verifier/check/jmp.h"
 #include "verifier/check/map_compat.h"
@@ -144,6 +146,9 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
     return {RegType(R::PtrToMapValue)};
   case tg::ARG_PTR_TO_SPIN_LOCK:
     return {RegType(R::PtrToMapValue), RegType(R::PtrToBtfId, MEM_ALLOC)};
+  case tg::ARG_PTR_TO_BTF_ID:
+    return {RegType(R::PtrToBtfId), RegType(R::PtrToBtfId, PTR_TRUSTED),
+            RegType(R::PtrToBtfId, MEM_RCU)};
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
     return {RegType(R::PtrToBtfId, MEM_PERCPU), RegType(R::PtrToBtfId, MEM_PERCPU | MEM_RCU),
             RegType(R::PtrToBtfId, MEM_PERCPU | PTR_TRUSTED)};
@@ -154,7 +159,46 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   }
 }
 
-bool checkRegType(Env &env, uint32_t regno, uint32_t argType) {
+/// The PTR_TO_BTF_ID part of check_reg_type(): the pointee must be (or start with) the struct
+/// the argument names.
+bool checkBtfIdArg(Env &env, uint32_t regno, uint32_t argType, const char *argBtfName,
+                   int32_t funcId) {
+  const RegState &reg = env.curRegs()[regno];
+  uint32_t base = tg::baseType(argType);
+  if (base == tg::ARG_PTR_TO_MEM || base == tg::ARG_PTR_TO_MAP_KEY ||
+      base == tg::ARG_PTR_TO_MAP_VALUE) {
+    if (!(argType & MEM_RDONLY))
+      return env.fail("%s is not allowed in R%u", regTypeName(reg.type).c_str(), regno);
+    return true;
+  }
+  uint32_t flags = reg.type.flags();
+  if (flags & (MEM_PERCPU | MEM_ALLOC))
+    return env.notSupported("allocated or per-CPU BTF pointers as helper arguments");
+  bool release = (argType & OBJ_RELEASE) != 0;
+  bool strict = release && funcId != target::BPF_FUNC_sk_release;
+  if (typeMayBeNull(reg.type) && (!(argType & PTR_MAYBE_NULL) || release))
+    return env.fail("Possibly NULL pointer passed to helper arg%u", regno);
+  if (funcId == target::BPF_FUNC_kptr_xchg)
+    return env.notSupported("bpf_kptr_xchg");
+  const char *need = argBtfName;
+  if (!need && base == tg::ARG_PTR_TO_BTF_ID_SOCK_COMMON)
+    need = "sock_common";
+  btf::TypeId needId = need ? vmlinuxStructId(env, need) : 0;
+  if (!needId || !reg.btf)
+    return env.notSupported(std::string("BTF type ") + (need ? need : "?") +
+                            " of a helper argument without a target BTF");
+  const btf::Btf &vmlinux = *env.target->vmlinux;
+  if (!btfStructIdsMatch(env, *reg.btf, reg.btfId, reg.off, vmlinux, needId, strict)) {
+    const btf::Type *have = reg.btf->tryType(reg.btfId);
+    return env.fail("R%u is of type %s but %s is expected", regno,
+                    have ? std::string(have->name).c_str() : "", need);
+  }
+  return true;
+}
+
+/// check_reg_type()
+bool checkRegType(Env &env, uint32_t regno, uint32_t argType, const char *argBtfName,
+                  int32_t funcId) {
   const RegState &reg = env.curRegs()[regno];
   std::vector<RegType> compatible = compatibleTypes(tg::baseType(argType));
   if (compatible.empty())
@@ -169,7 +213,7 @@ bool checkRegType(Env &env, uint32_t regno, uint32_t argType) {
   for (RegType t : compatible)
     if (t == type) {
       if (reg.type.is(RegBase::PtrToBtfId) && tg::baseType(argType) != tg::ARG_PTR_TO_PERCPU_BTF_ID)
-        return env.notSupported("BTF pointers as helper arguments");
+        return checkBtfIdArg(env, regno, argType, argBtfName, funcId);
       return true;
     }
   std::string expected;
@@ -328,13 +372,13 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE && meta.map) {
     // resolve_map_arg_type(): queue/stack/bloom maps take an uninitialised value buffer.
     uint32_t mt = meta.map->type;
-    if (mt == uapi::BPF_MAP_TYPE_SOCKMAP || mt == uapi::BPF_MAP_TYPE_SOCKHASH) {
-      if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE)
-        return env.notSupported("sockmap value arguments");
-    }
+    // A sockmap's value is a socket pointer.
+    if ((mt == uapi::BPF_MAP_TYPE_SOCKMAP || mt == uapi::BPF_MAP_TYPE_SOCKHASH) &&
+        argType == tg::ARG_PTR_TO_MAP_VALUE)
+      argType = tg::ARG_PTR_TO_BTF_ID_SOCK_COMMON;
   }
   if (!(registerIsNull(reg) && (argType & PTR_MAYBE_NULL))) {
-    if (!checkRegType(env, regno, argType))
+    if (!checkRegType(env, regno, argType, fn.argBtfType[arg], meta.funcId))
       return false;
     if (!checkFuncArgRegOff(env, env.curRegs()[regno], regno, argType))
       return false;
@@ -436,6 +480,7 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   case tg::ARG_PTR_TO_SOCK_COMMON:
   case tg::ARG_PTR_TO_SOCKET:
   case tg::ARG_PTR_TO_BTF_ID_SOCK_COMMON:
+  case tg::ARG_PTR_TO_BTF_ID:
     return true;
   default:
     return env.notSupported("helper argument type " + std::to_string(tg::baseType(argType)));
@@ -892,6 +937,18 @@ bool checkHelperCall(Env &env) {
       r0.btf = meta.retBtf;
       r0.btfId = meta.retBtfId;
     }
+    break;
+  }
+  case tg::RET_PTR_TO_BTF_ID: {
+    if (funcId == target::BPF_FUNC_kptr_xchg)
+      return env.notSupported("bpf_kptr_xchg");
+    btf::TypeId id = fn->retBtfType ? vmlinuxStructId(env, fn->retBtfType) : 0;
+    if (!id)
+      return env.notSupported("helper return type without a target BTF");
+    markRegKnownZero(r0);
+    r0.type = RegType(RegBase::PtrToBtfId, retFlag);
+    r0.btf = env.target->vmlinux.get();
+    r0.btfId = id;
     break;
   }
   default:
