@@ -59,17 +59,19 @@ bool regNotNull(const RegState &reg) {
   switch (reg.type.base()) {
   case RegBase::PtrToSocket:
   case RegBase::PtrToTcpSock:
-  case RegBase::PtrToXdpSock:
-  case RegBase::PtrToBuf:
   case RegBase::PtrToMapValue:
   case RegBase::PtrToMapKey:
   case RegBase::PtrToSockCommon:
-  case RegBase::PtrToMem:
   case RegBase::ConstPtrToMap:
     return true;
-  case RegBase::PtrToBtfId:
-    // is_trusted_reg(): trusted flags or a referenced object.
-    return reg.refObjId != 0 || reg.type.has(PTR_TRUSTED) || reg.type.has(MEM_RCU);
+  case RegBase::PtrToMem:
+    return !reg.type.has(PTR_UNTRUSTED);
+  case RegBase::PtrToBtfId: {
+    // is_trusted_reg(): a referenced object, or only trusted modifiers (not MEM_RCU).
+    constexpr uint32_t trusted = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF;
+    uint32_t flags = reg.type.flags();
+    return reg.refObjId != 0 || ((flags & trusted) && !(flags & ~trusted));
+  }
   default:
     return false;
   }
