@@ -1,5 +1,7 @@
 #include "verifier/check/mem.h"
 
+#include "btf/target.h"
+
 #include "verifier/check/btf_access.h"
 #include "verifier/check/dynptr.h"
 #include "verifier/check/map_fields.h"
@@ -132,6 +134,86 @@ bool checkMemAccessRaw(Env &env, uint32_t regno, int64_t off, int size, uint32_t
 }
 
 /// check_map_access_type()
+/// The BTF and type a kptr points to, as btf_parse_kptr() resolves it: a struct of that name in
+/// the kernel's BTF, else the program's own type (a local kptr, of bpf_obj_new objects).
+struct KptrTarget {
+  const btf::Btf *btf = nullptr;
+  btf::TypeId id = 0;
+  bool kernel = false;
+};
+
+KptrTarget kptrTarget(const Env &env, const BtfField &field) {
+  const btf::Btf &own = *env.obj.btf;
+  const btf::Type *t = own.tryType(field.kptrTypeId);
+  if (t) {
+    btf::TypeId kid = vmlinuxStructId(env, t->name);
+    if (kid)
+      return {env.target->vmlinux.get(), kid, true};
+  }
+  return {&own, field.kptrTypeId, false};
+}
+
+/// btf_ld_kptr_type(): a loaded kptr may be NULL; it is an RCU pointer when the object is freed
+/// after an RCU grace period and the program is in an RCU section, else untrusted.
+uint32_t kptrLoadFlags(const Env &env, const BtfField &field, const KptrTarget &target) {
+  static const char *const rcuProtected[] = {"prog_test_ref_kfunc", "cgroup", "bpf_cpumask",
+                                             "task_struct", "bpf_crypto_ctx"};
+  bool rcuObject = !target.kernel;
+  if (target.kernel) {
+    std::string_view name = target.btf->type(target.id).name;
+    for (const char *n : rcuProtected)
+      rcuObject = rcuObject || name == n;
+  }
+  bool rcuSafe = field.type == BPF_KPTR_PERCPU || (field.type == BPF_KPTR_REF && rcuObject);
+  bool inRcuCs = env.cur->activeRcuLock || env.cur->activeLocks || !env.cur->inSleepable;
+  uint32_t flags = PTR_MAYBE_NULL;
+  if (rcuSafe && inRcuCs) {
+    flags |= MEM_RCU;
+    if (field.type == BPF_KPTR_PERCPU)
+      flags |= MEM_PERCPU;
+    else if (!target.kernel)
+      flags |= MEM_ALLOC;
+  } else {
+    flags |= PTR_UNTRUSTED;
+  }
+  return flags;
+}
+
+/// map_kptr_match_type(): only a BTF pointer of the kptr's struct may be stored.
+bool mapKptrMatchType(Env &env, const BtfField &field, const KptrTarget &target, uint32_t regno) {
+  const RegState &reg = env.curRegs()[regno];
+  std::string targName(target.btf->type(target.id).name);
+  std::string regName;
+  bool ok = false;
+  if (reg.type.is(RegBase::PtrToBtfId) && reg.btf) {
+    bool kernelBtf = reg.btf != env.obj.btf.get();
+    uint32_t perm =
+        kernelBtf ? (PTR_MAYBE_NULL | PTR_TRUSTED | MEM_RCU) : (PTR_MAYBE_NULL | MEM_ALLOC);
+    if (kernelBtf && field.type == BPF_KPTR_UNREF)
+      perm |= PTR_UNTRUSTED;
+    if (!kernelBtf && field.type == BPF_KPTR_PERCPU)
+      perm |= MEM_PERCPU;
+    if (!(reg.type.flags() & ~perm)) {
+      regName = std::string(reg.btf->type(reg.btfId).name);
+      if (!checkPtrOffReg(env, reg, regno, true))
+        return false;
+      ok = btfStructIdsMatch(env, *reg.btf, reg.btfId, reg.off, *target.btf, target.id,
+                             field.type != BPF_KPTR_UNREF);
+    }
+  }
+  if (ok)
+    return true;
+  env.verbose("invalid kptr access, R%u type=%s%s ", regno, regTypeName(reg.type).c_str(),
+              regName.c_str());
+  if (field.type == BPF_KPTR_UNREF)
+    return env.fail("expected=%s%s or %s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(),
+                    targName.c_str(),
+                    regTypeName(RegType(RegBase::PtrToBtfId, PTR_UNTRUSTED)).c_str(),
+                    targName.c_str());
+  return env.fail("expected=%s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(),
+                  targName.c_str());
+}
+
 /// check_map_kptr_access(): a whole kptr loaded or stored with BPF_MEM; referenced kptrs and
 /// uptrs change only through bpf_kptr_xchg (so only NULL may be stored to the others).
 bool checkMapKptrAccess(Env &env, uint32_t insnIdx, int valueRegno, const BtfField &field) {
@@ -143,8 +225,16 @@ bool checkMapKptrAccess(Env &env, uint32_t insnIdx, int valueRegno, const BtfFie
     return env.fail("store to referenced kptr disallowed");
   if (cls != BPF_LDX && field.type == BPF_UPTR)
     return env.fail("store to uptr disallowed");
-  if (cls == BPF_LDX)
-    return env.notSupported("kptr loads from map values (BTF pointers)");
+  if (field.type == BPF_UPTR)
+    return env.notSupported("uptr loads");
+  if (!env.target || !env.target->vmlinux)
+    return env.notSupported("kptrs without a target BTF");
+  KptrTarget target = kptrTarget(env, field);
+  if (cls == BPF_LDX) {
+    markBtfLdReg(env, env.curRegs()[valueRegno], true, target.btf, target.id,
+                 kptrLoadFlags(env, field, target));
+    return true;
+  }
   if (cls == BPF_ST) {
     if (insn.imm)
       return env.fail("BPF_ST imm must be 0 when storing to kptr at off=%u", field.offset);
@@ -153,18 +243,7 @@ bool checkMapKptrAccess(Env &env, uint32_t insnIdx, int valueRegno, const BtfFie
   const RegState &val = env.curRegs()[valueRegno];
   if (val.isConst() && val.bounds.varOff.value == 0)
     return markChainPrecision(env, valueRegno);
-  if (!val.isScalar())
-    return env.notSupported("kptr stores of BTF pointers");
-  // map_kptr_match_type(): only a PTR_TO_BTF_ID of the kptr's struct may be stored.
-  const btf::Btf &btf = *env.obj.btf;
-  std::string target(btf.validId(field.kptrTypeId) ? btf.type(field.kptrTypeId).name : "");
-  env.verbose("invalid kptr access, R%d type=%s ", valueRegno, regTypeName(val.type).c_str());
-  if (field.type == BPF_KPTR_UNREF)
-    return env.fail(
-        "expected=%s%s or %s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(), target.c_str(),
-        regTypeName(RegType(RegBase::PtrToBtfId, PTR_UNTRUSTED)).c_str(), target.c_str());
-  return env.fail("expected=%s%s", regTypeName(RegType(RegBase::PtrToBtfId)).c_str(),
-                  target.c_str());
+  return mapKptrMatchType(env, field, target, uint32_t(valueRegno));
 }
 
 bool checkMapAccessType(Env &env, uint32_t regno, int off, int size, bool write) {
