@@ -852,6 +852,25 @@ bool checkHelperCall(Env &env) {
     if (!checkBpfSnprintfCall(env, regs[3], regs[5]))
       return false;
     break;
+  case target::BPF_FUNC_find_vma: {
+    // set_find_vma_callback_state(): callback(task, vma, callback_ctx), returning 0 or 1.
+    btf::TypeId vma = vmlinuxStructId(env, "vm_area_struct");
+    if (!vma)
+      return env.notSupported("bpf_find_vma without a target BTF");
+    const btf::Btf *vmlinux = env.target->vmlinux.get();
+    auto setup = [vma, vmlinux](const FuncState &caller, FuncState &callee) {
+      callee.regs[BPF_REG_1] = caller.regs[BPF_REG_1];
+      markRegKnownZero(callee.regs[2]);
+      callee.regs[2].type = RegType(RegBase::PtrToBtfId);
+      callee.regs[2].btf = vmlinux;
+      callee.regs[2].btfId = vma;
+      callee.regs[3] = caller.regs[4];
+      return true;
+    };
+    if (!pushCallbackCall(env, meta.subprogno, setup))
+      return false;
+    break;
+  }
   case target::BPF_FUNC_user_ringbuf_drain: {
     auto setup = [&env](const FuncState &caller, FuncState &callee) {
       return setUserRingbufCallbackState(env, caller, callee);
