@@ -736,8 +736,10 @@ bool checkResourceLeak(Env &env, bool exceptionExit, bool checkLock, const char 
 bool checkHelperCall(Env &env) {
   const Insn insn = env.insn();
   int32_t funcId = insn.imm;
-  if (funcId < 0 || funcId >= kHelperCount)
-    return env.fail("invalid func %s#%d", funcIdName(funcId).c_str(), funcId);
+  // get_helper_proto(): ids past the target kernel's __BPF_FUNC_MAX_ID do not exist there.
+  if (funcId < 0 || funcId >= env.helperCount)
+    return env.fail("invalid func %s#%d",
+                    funcId < env.helperCount ? funcIdName(funcId).c_str() : "unknown", funcId);
   tg::ProgramFacts facts = programFacts(env.prog);
   const tg::HelperProto *fn = tg::helperProtoFor(uint32_t(funcId), facts, env.opts.kernelConfig);
   if (!fn)

@@ -3,6 +3,7 @@
 // (Linux 6.18) — the program, per-instruction facts, subprograms, the current path state, the
 // branch stack, the explored states and the statistics. Checks in verifier/check take it.
 
+#include "lib/isa/helpers.h"
 #include "lib/isa/insn.h"
 #include "lib/object/object.h"
 #include "verifier/domain/options.h"
@@ -115,6 +116,9 @@ public:
   SourceLines sourceLines;
   /// GPL-compatible license (license_is_gpl_compatible).
   bool gplCompatible = true;
+  /// __BPF_FUNC_MAX_ID of the target kernel (its BTF's enum bpf_func_id): an older kernel knows
+  /// fewer helpers.
+  int32_t helperCount = isa::kHelperCount;
   /// compute_live_registers(): registers live before each instruction.
   std::vector<uint16_t> liveRegsBefore;
   /// What precision backtracking reads from this run (instructions, subprograms, log).

@@ -1,6 +1,8 @@
 #include "verifier/verify.h"
 
+#include "btf/target.h"
 #include "lib/isa/disasm.h"
+#include "lib/isa/helpers.h"
 #include "lib/isa/liveness.h"
 #include "verifier/check/call.h"
 #include "verifier/check/ld_imm.h"
@@ -23,6 +25,21 @@ namespace {
 bool licenseIsGplCompatible(const std::string &license) {
   return license == "GPL" || license == "GPL v2" || license == "GPL and additional rights" ||
          license == "Dual BSD/GPL" || license == "Dual MIT/GPL" || license == "Dual MPL/GPL";
+}
+
+/// __BPF_FUNC_MAX_ID from the target's `enum bpf_func_id`; this build's table when the target has
+/// no BTF or no such enum. Ids past our table stay unknown: we have no prototype for them.
+int32_t targetHelperCount(const btf::Target *target) {
+  if (!target || !target->vmlinux)
+    return isa::kHelperCount;
+  const btf::Btf &btf = *target->vmlinux;
+  auto id = btf.findByNameKind("bpf_func_id", btf::Kind::Enum);
+  if (!id)
+    return isa::kHelperCount;
+  for (const btf::Enumerator &e : btf.type(*id).enumerators)
+    if (e.name == "__BPF_FUNC_MAX_ID" && e.value > 0)
+      return int32_t(std::min<int64_t>(e.value, isa::kHelperCount));
+  return isa::kHelperCount;
 }
 
 /// do_check_common() for the main program: the initial state has R1 = ctx, R10 = fp.
@@ -170,6 +187,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
   Env env(obj, prog, target, opts);
   env.printCtx = objectPrintContext();
   env.gplCompatible = licenseIsGplCompatible(obj.license);
+  env.helperCount = targetHelperCount(target);
   setupSourceLines(env);
 
   bool ok = !env.insns.empty();
