@@ -5,6 +5,7 @@
 #include "verifier/check/alu.h"
 #include "verifier/check/call.h"
 #include "verifier/check/jmp.h"
+#include "verifier/check/kfunc.h"
 #include "verifier/check/ld_imm.h"
 #include "verifier/check/mem.h"
 #include "verifier/check/regs.h"
@@ -92,7 +93,7 @@ InsnOutcome doCheckInsn(Env &env, bool &doPrintState) {
       if (insn.src == BPF_PSEUDO_CALL)
         ok = checkFuncCall(env);
       else if (insn.src == BPF_PSEUDO_KFUNC_CALL)
-        ok = env.notSupported("kfunc calls");
+        ok = checkKfuncCall(env);
       else
         ok = checkHelperCall(env);
       if (!ok)

@@ -1,6 +1,7 @@
 #include "verifier/engine/engine_log.h"
 
 #include "lib/isa/disasm.h"
+#include "verifier/check/kfunc.h"
 #include "verifier/engine/precision_hooks.h"
 #include "verifier/log/stats.h"
 
@@ -8,6 +9,11 @@ namespace bpfverify::verifier {
 
 std::string insnText(const Env &env, uint32_t insnIdx) {
   isa::DisasmCallbacks cbs;
+  cbs.callName = [&env](const isa::Insn &insn) -> std::optional<std::string> {
+    if (insn.src == isa::BPF_PSEUDO_KFUNC_CALL)
+      return kfuncName(env, insn);
+    return std::nullopt;
+  };
   return isa::formatInstruction(env.insns, insnIdx, cbs) + "\n";
 }
 
