@@ -4,6 +4,7 @@
 #include "btf/target.h"
 #include "verifier/domain/scalar_print.h"
 
+#include <cstdarg>
 #include <cstdio>
 #include <string>
 
@@ -218,10 +219,12 @@ private:
   const btf::Btf &btf_;
   std::string error_;
 
-  template <class... Args>
-  void fail(const char *fmt, Args... args) {
+  void fail(const char *fmt, ...) __attribute__((format(printf, 2, 3))) {
     char buf[512];
-    std::snprintf(buf, sizeof(buf), fmt, args...);
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof(buf), fmt, args);
+    va_end(args);
     error_ = buf;
   }
 };
