@@ -42,8 +42,34 @@ int32_t targetHelperCount(const btf::Target *target) {
   return isa::kHelperCount;
 }
 
+/// do_check_common(): a main program described by BTF has its signature checked
+/// (btf_prepare_func_args); a mismatch only marks that BTF unreliable, but the reason is logged.
+void logMainSignature(Env &env) {
+  const btf::Btf *btf = env.obj.btf.get();
+  if (env.prog.funcInfo.empty() || !btf || env.subprogs.empty())
+    return;
+  SubprogInfo &main = env.subprogs[0];
+  const btf::Type *fn = btf->tryType(main.funcTypeId);
+  if (!fn || fn->kind != btf::Kind::Func || fn->linkage != btf::LinkageGlobal)
+    return; // a static main function logs nothing
+  const btf::Type *proto = btf->tryType(fn->type);
+  for (size_t i = 0; proto && i < proto->params.size(); i++)
+    for (btf::TypeId tag : btf->declTagsOf(main.funcTypeId, int32_t(i)))
+      if (const btf::Type *tt = btf->tryType(tag); tt && tt->name.starts_with("arg:"))
+        return; // arg: tags are issue 5's
+  bool wasGlobal = main.isGlobal;
+  main.isGlobal = true;
+  std::string message;
+  if (!prepareFuncArgs(env, 0, message) && !message.empty())
+    env.verbose("%s\n", message.c_str());
+  main.isGlobal = wasGlobal;
+  main.argsCached = false;
+  main.args.clear();
+}
+
 /// do_check_common() for the main program: the initial state has R1 = ctx, R10 = fp.
 bool doCheckMain(Env &env) {
+  logMainSignature(env);
   env.cur = std::make_unique<VerifierState>();
   VerifierState &st = *env.cur;
   st.frames.resize(1);
