@@ -95,6 +95,9 @@ struct Program {
   uint32_t attachBtfModule = 0; ///< 0: vmlinux, else 1-based index into Target::modules
   /// Subprograms appended to insns: (name, first instruction index), in append order.
   std::vector<std::pair<std::string, uint32_t>> subprograms;
+  /// ld_imm64 map references (BPF_PSEUDO_MAP_FD/VALUE) written in the program itself rather
+  /// than by a relocation: their imm is a raw file descriptor number, which names no map here.
+  std::vector<uint32_t> rawMapFdInsns;
 };
 
 /// What happened to an extern (`__ksym`, `__kconfig`, kfunc declarations).

@@ -202,6 +202,7 @@ struct MainProgram {
   std::vector<LineInfo> lineInfo;
   bool hasFuncInfo = false, hasLineInfo = false;
   std::vector<std::pair<std::string, uint32_t>> subprograms;
+  std::vector<uint32_t> rawMapFdInsns;
 };
 
 template <class Record>
@@ -416,8 +417,27 @@ llvm::Expected<Unit *> exceptionCallback(State &state, const Unit &entry) {
   return callback;
 }
 
+/// ld_imm64 map references that no relocation wrote: libbpf hands them to the kernel as they are,
+/// so their imm is a file descriptor number of the loading process, not one of our maps.
+void findRawMapFds(MainProgram &main) {
+  std::vector<bool> relocated(main.insns.size(), false);
+  for (const Reloc &reloc : main.relocs)
+    if (reloc.insnIdx < relocated.size())
+      relocated[reloc.insnIdx] = true;
+  for (uint32_t i = 0; i + 1 < main.insns.size(); i++) {
+    const Insn &insn = main.insns[i];
+    if (insn.code != (isa::BPF_LD | isa::BPF_IMM | isa::BPF_DW))
+      continue;
+    if ((insn.src == isa::BPF_PSEUDO_MAP_FD || insn.src == isa::BPF_PSEUDO_MAP_VALUE) &&
+        !relocated[i])
+      main.rawMapFdInsns.push_back(i);
+    i++;
+  }
+}
+
 // bpf_object__relocate_data()
 llvm::Error relocateData(State &state, MainProgram &main) {
+  findRawMapFds(main);
   for (const Reloc &reloc : main.relocs) {
     Insn *insn = &main.insns[reloc.insnIdx];
     switch (reloc.type) {
@@ -495,7 +515,7 @@ llvm::Error relocatePrograms(State &state) {
     for (Unit &unit : state.units)
       if (unit.isSubprog)
         unit.subInsnOff = 0;
-    MainProgram main{entry, entry.insns, entry.relocs, {}, {}, false, false, {}};
+    MainProgram main{entry, entry.insns, entry.relocs, {}, {}, false, false, {}, {}};
     entry.subInsnOff = 0;
     if (auto err = relocFuncAndLineInfo(state, main, entry))
       return err;
@@ -518,6 +538,7 @@ llvm::Error relocatePrograms(State &state) {
     program.funcInfo = std::move(main.funcInfo);
     program.lineInfo = std::move(main.lineInfo);
     program.subprograms = std::move(main.subprograms);
+    program.rawMapFdInsns = std::move(main.rawMapFdInsns);
   }
   return llvm::Error::success();
 }

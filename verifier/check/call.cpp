@@ -502,6 +502,15 @@ bool releaseReference(Env &env, uint32_t refObjId) {
   return true;
 }
 
+/// is_ptr_cast_function(): helpers returning another view of their socket argument.
+bool isPtrCastFunction(int32_t funcId) {
+  using namespace target;
+  return funcId == BPF_FUNC_tcp_sock || funcId == BPF_FUNC_sk_fullsock ||
+         funcId == BPF_FUNC_skc_to_tcp_sock || funcId == BPF_FUNC_skc_to_tcp6_sock ||
+         funcId == BPF_FUNC_skc_to_udp6_sock || funcId == BPF_FUNC_skc_to_mptcp_sock ||
+         funcId == BPF_FUNC_skc_to_tcp_timewait_sock || funcId == BPF_FUNC_skc_to_tcp_request_sock;
+}
+
 bool isAcquireFunction(int32_t funcId, const object::Map *map) {
   uint32_t mt = map ? map->type : 0;
   if (funcId == target::BPF_FUNC_sk_lookup_tcp || funcId == target::BPF_FUNC_sk_lookup_udp ||
@@ -850,6 +859,11 @@ bool checkHelperCall(Env &env) {
     if (!pushTimerCallback(env, meta.subprogno))
       return false;
     break;
+  case target::BPF_FUNC_get_local_storage:
+    // get_local_storage() cannot fail, so its flags must be 0.
+    if (!registerIsNull(regs[2]))
+      return env.fail("get_local_storage() doesn't support non-zero flags");
+    break;
   case target::BPF_FUNC_snprintf:
     if (!checkBpfSnprintfCall(env, regs[3], regs[5]))
       return false;
@@ -977,7 +991,10 @@ bool checkHelperCall(Env &env) {
   }
   if (typeMayBeNull(r0.type))
     r0.id = env.newId();
-  if (funcId == target::BPF_FUNC_dynptr_data) {
+  if (isPtrCastFunction(funcId)) {
+    // is_ptr_cast_function(): the cast pointer is the same object, released with it.
+    r0.refObjId = meta.refObjId;
+  } else if (funcId == target::BPF_FUNC_dynptr_data) {
     // is_dynptr_ref_function(): the slice dies with its dynptr (id) and its reference.
     r0.dynptrId = dynptrMeta.dynptrId;
     r0.refObjId = dynptrMeta.refObjId;

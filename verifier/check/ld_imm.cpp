@@ -90,6 +90,12 @@ bool checkLdImmRefs(Env &env) {
     if (!isLdImm64(insn))
       continue;
     uint8_t src = insn.src;
+    bool rawFd = std::find(env.prog.rawMapFdInsns.begin(), env.prog.rawMapFdInsns.end(), i) !=
+                 env.prog.rawMapFdInsns.end();
+    if (rawFd) {
+      env.insnIdx = i;
+      return env.fail("fd %d is not pointing to valid bpf_map", insn.imm);
+    }
     if (src == BPF_PSEUDO_MAP_VALUE || src == BPF_PSEUDO_MAP_IDX_VALUE) {
       env.insnIdx = i;
       const object::Map *map = mapAt(env, insn.imm);

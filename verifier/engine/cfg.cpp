@@ -4,6 +4,7 @@
 #include "lib/isa/validate.h"
 #include "verifier/check/call.h"
 #include "verifier/engine/verify_options.h"
+#include "verifier/target/func_ids.h"
 #include "verifier/target/pkt_changers.h"
 
 #include <algorithm>
@@ -112,7 +113,9 @@ struct CfgWalk {
                           : nullptr;
         if (fn && fn->mightSleep)
           sub.mightSleep = true;
-        if (insn.imm >= 0 && target::helperChangesPktData(uint32_t(insn.imm)))
+        // A tail call may run a program that changes the packet.
+        if (insn.imm == target::BPF_FUNC_tail_call ||
+            (insn.imm >= 0 && target::helperChangesPktData(uint32_t(insn.imm))))
           sub.changesPktData = true;
       }
       return visitFuncCall(t, insn.src == BPF_PSEUDO_CALL);
@@ -182,6 +185,26 @@ bool setupSubprogs(Env &env) {
       env.subprogs[s].hasTailCall = true;
     if (in.cls() == BPF_LD && (opMode(in.code) == BPF_ABS || opMode(in.code) == BPF_IND))
       env.subprogs[s].hasLdAbs = true;
+  }
+  // check_btf_func(): a subprogram that may end the program (LD_ABS, tail call) must return a
+  // scalar its caller can take as the program's result.
+  if (btf) {
+    for (size_t i = 1; i < env.subprogs.size(); i++) {
+      const SubprogInfo &sub = env.subprogs[i];
+      if (!sub.funcTypeId || (!sub.hasLdAbs && !sub.hasTailCall))
+        continue;
+      const btf::Type *fn = btf->tryType(sub.funcTypeId);
+      const btf::Type *proto = fn ? btf->tryType(fn->type) : nullptr;
+      const btf::Type *ret = proto ? btf->tryType(btf->skipModifiersAndTypedefs(proto->type)) : nullptr;
+      bool scalarReturn =
+          ret && ((ret->kind == btf::Kind::Int && ret->size <= 8) || ret->isEnum());
+      if (scalarReturn)
+        continue;
+      env.insnIdx = 0;
+      if (sub.hasLdAbs)
+        return env.fail("LD_ABS is only allowed in functions that return 'int'.");
+      return env.fail("tail_call is only allowed in functions that return 'int'.");
+    }
   }
   // check_abnormal_return(): without BTF func/line info, subprograms may not end the program.
   if (env.prog.funcInfo.empty() && env.prog.lineInfo.empty()) {
