@@ -214,6 +214,88 @@ bool mapKptrMatchType(Env &env, const BtfField &field, const KptrTarget &target,
                   targName.c_str());
 }
 
+/// map->ops->map_btf_id: the kernel struct behind each map type ("bpf_array", "bpf_htab", ...).
+const char *mapBtfStructName(uint32_t mapType) {
+  using namespace uapi;
+  switch (mapType) {
+  case BPF_MAP_TYPE_ARRAY:
+  case BPF_MAP_TYPE_PERCPU_ARRAY:
+  case BPF_MAP_TYPE_PROG_ARRAY:
+  case BPF_MAP_TYPE_PERF_EVENT_ARRAY:
+  case BPF_MAP_TYPE_CGROUP_ARRAY:
+  case BPF_MAP_TYPE_ARRAY_OF_MAPS:
+    return "bpf_array";
+  case BPF_MAP_TYPE_HASH:
+  case BPF_MAP_TYPE_PERCPU_HASH:
+  case BPF_MAP_TYPE_LRU_HASH:
+  case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+  case BPF_MAP_TYPE_HASH_OF_MAPS:
+    return "bpf_htab";
+  case BPF_MAP_TYPE_STACK_TRACE:
+    return "bpf_stack_map";
+  case BPF_MAP_TYPE_LPM_TRIE:
+    return "lpm_trie";
+  case BPF_MAP_TYPE_QUEUE:
+  case BPF_MAP_TYPE_STACK:
+    return "bpf_queue_stack";
+  case BPF_MAP_TYPE_RINGBUF:
+  case BPF_MAP_TYPE_USER_RINGBUF:
+    return "bpf_ringbuf_map";
+  case BPF_MAP_TYPE_DEVMAP:
+  case BPF_MAP_TYPE_DEVMAP_HASH:
+    return "bpf_dtab";
+  case BPF_MAP_TYPE_CPUMAP:
+    return "bpf_cpu_map";
+  case BPF_MAP_TYPE_XSKMAP:
+    return "xsk_map";
+  case BPF_MAP_TYPE_SOCKMAP:
+    return "bpf_stab";
+  case BPF_MAP_TYPE_SOCKHASH:
+    return "bpf_shtab";
+  case BPF_MAP_TYPE_REUSEPORT_SOCKARRAY:
+    return "reuseport_array";
+  case BPF_MAP_TYPE_SK_STORAGE:
+  case BPF_MAP_TYPE_INODE_STORAGE:
+  case BPF_MAP_TYPE_TASK_STORAGE:
+  case BPF_MAP_TYPE_CGRP_STORAGE:
+    return "bpf_local_storage_map";
+  case BPF_MAP_TYPE_BLOOM_FILTER:
+    return "bpf_bloom_filter";
+  case BPF_MAP_TYPE_CGROUP_STORAGE:
+  case BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE:
+    return "bpf_cgroup_storage_map";
+  case BPF_MAP_TYPE_STRUCT_OPS:
+    return "bpf_struct_ops_map";
+  case BPF_MAP_TYPE_ARENA:
+    return "bpf_arena";
+  default:
+    return nullptr;
+  }
+}
+
+/// check_ptr_to_map_access(): a map pointer reads as the kernel's struct for its map type.
+bool checkPtrToMapAccess(Env &env, uint32_t regno, int off, int size, bool write, int valueRegno) {
+  const RegState &reg = env.curRegs()[regno];
+  if (!env.target || !env.target->vmlinux)
+    return env.fail("map_ptr access not supported without CONFIG_DEBUG_INFO_BTF");
+  const char *structName = reg.map ? mapBtfStructName(reg.map->type) : nullptr;
+  btf::TypeId id = structName ? vmlinuxStructId(env, structName) : 0;
+  if (!id)
+    return env.fail("map_ptr access not supported for map type %d",
+                    reg.map ? int(reg.map->type) : 0);
+  if (off < 0)
+    return env.fail("R%u is %s invalid negative access: off=%d", regno, structName, off);
+  if (write)
+    return env.fail("only read from %s is supported", structName);
+  BtfAccessResult res;
+  const btf::Btf &vmlinux = *env.target->vmlinux;
+  if (!btfStructAccess(env, vmlinux, id, RegType(RegBase::PtrToBtfId), off, size, res))
+    return false;
+  if (valueRegno >= 0)
+    markBtfLdReg(env, env.curRegs()[valueRegno], res.isPtr, &vmlinux, res.nextBtfId, res.flag);
+  return true;
+}
+
 /// check_map_kptr_access(): a whole kptr loaded or stored with BPF_MEM; referenced kptrs and
 /// uptrs change only through bpf_kptr_xchg (so only NULL may be stored to the others).
 bool checkMapKptrAccess(Env &env, uint32_t insnIdx, int valueRegno, const BtfField &field) {
@@ -909,8 +991,10 @@ bool checkMemAccess(Env &env, uint32_t insnIdx, uint32_t regno, int off, uint8_t
                       tnumStr(reg.bounds.varOff).c_str());
     if (!write && valueRegno >= 0)
       markRegUnknown(regs[valueRegno]);
-  } else if (type == RegType(RegBase::ConstPtrToMap) ||
-             (type.base() == RegBase::PtrToBuf && !typeMayBeNull(type))) {
+  } else if (type == RegType(RegBase::ConstPtrToMap)) {
+    if (!checkPtrToMapAccess(env, regno, off, size, write, valueRegno))
+      return false;
+  } else if ((type.base() == RegBase::PtrToBuf && !typeMayBeNull(type))) {
     return env.notSupported("memory access through " + regTypeName(type));
   } else {
     return env.fail("R%u invalid mem access '%s'", regno, regTypeName(type).c_str());
