@@ -56,16 +56,21 @@ int regWidth(const RegState &reg) {
 bool regNotNull(const RegState &reg) {
   if (reg.type.has(PTR_MAYBE_NULL))
     return false;
+  // A non-NULL base plus an unbounded offset may still wrap to zero.
+  constexpr int64_t maxVarOff = int64_t(1) << 29; // BPF_MAX_VAR_OFF
+  if (reg.bounds.smin <= -maxVarOff || reg.bounds.smax >= maxVarOff)
+    return false;
   switch (reg.type.base()) {
   case RegBase::PtrToSocket:
   case RegBase::PtrToTcpSock:
+  case RegBase::PtrToXdpSock:
+  case RegBase::PtrToBuf:
   case RegBase::PtrToMapValue:
   case RegBase::PtrToMapKey:
   case RegBase::PtrToSockCommon:
+  case RegBase::PtrToMem:
   case RegBase::ConstPtrToMap:
     return true;
-  case RegBase::PtrToMem:
-    return !reg.type.has(PTR_UNTRUSTED);
   case RegBase::PtrToBtfId: {
     // is_trusted_reg(): a referenced object, or only trusted modifiers (not MEM_RCU).
     constexpr uint32_t trusted = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF;
