@@ -367,7 +367,12 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   RegState &reg = env.curRegs()[regno];
   if (argType == tg::ARG_ANYTHING)
     return true;
-  if (isPacketPointer(reg.type) && !(mayAccessDirectPktData(env, false) && meta.pktAccess))
+  // may_access_direct_pkt_data() with the helper's meta: the types with direct packet access
+  // want a helper declaring pkt_access, except cgroup/sockopt (its "packet" is the optval
+  // buffer), which any helper may be given; check_reg_type() judges the argument after this.
+  if (isPacketPointer(reg.type) &&
+      !(mayAccessDirectPktData(env, false) &&
+        (meta.pktAccess || env.prog.progType == uapi::BPF_PROG_TYPE_CGROUP_SOCKOPT)))
     return env.fail("helper access to the packet is not allowed");
   if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE && meta.map) {
     // resolve_map_arg_type(): queue/stack/bloom maps take an uninitialised value buffer.
@@ -797,6 +802,12 @@ bool checkHelperCall(Env &env) {
   case target::BPF_FUNC_tail_call:
     if (!checkResourceLeak(env, false, true, "tail_call"))
       return false;
+    break;
+  case target::BPF_FUNC_get_local_storage:
+    // check_helper_call(): get_local_storage() cannot fail, so its flags must be 0; checked
+    // before check_map_func_compatibility().
+    if (!registerIsNull(regs[2])) // R2: the flags
+      return env.fail("get_local_storage() doesn't support non-zero flags");
     break;
   case target::BPF_FUNC_loop: {
     // The verifier relies on R1 to know whether an iteration is the last one.
