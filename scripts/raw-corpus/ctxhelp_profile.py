@@ -28,9 +28,10 @@ Everything here is random.Random-driven from the rng gen-raw-corpus passes in.
 # --- encoding (the same constants as gen-raw-corpus; repeated so this file stands alone) -------
 LD, LDX, ST, STX, ALU, JMP, JMP32, ALU64 = 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07
 SZ = {4: 0x00, 2: 0x08, 1: 0x10, 8: 0x18}
-IMM, MEM = 0x00, 0x60
+IMM, ABS, IND, MEM, MEMSX, ATOMIC = 0x00, 0x20, 0x40, 0x60, 0x80, 0xc0
 K, X = 0x00, 0x08
-ADD, AND, MOV = 0x00, 0x50, 0xb0
+ADD, OR, AND, XOR, MOV = 0x00, 0x40, 0x50, 0xa0, 0xb0
+FETCH = 0x01
 JA, JEQ, JGT, JGE, JNE, CALL, EXIT, JLT, JLE = 0x00, 0x10, 0x20, 0x30, 0x50, 0x80, 0x90, 0xa0, 0xb0
 PSEUDO_MAP_IDX = 5
 
@@ -185,6 +186,7 @@ helper(65, "xdp_adjust_tail", ["ctx", "any"])
 helper(67, "get_stack", ["ctx", "umem", "size", "flags"])
 helper(68, "skb_load_bytes_relative", ["ctx", "any", "umem", "size", "any"])
 helper(80, "get_current_cgroup_id", [])
+helper(81, "get_local_storage", ["map", "flags"], "map_value", ["cg_storage"])
 helper(84, "sk_lookup_tcp", ["ctx", "mem", "size", "any", "flags"], "sock")
 helper(85, "sk_lookup_udp", ["ctx", "mem", "size", "any", "flags"], "sock")
 helper(86, "sk_release", ["sock"], "int")
@@ -226,21 +228,21 @@ helper(208, "ktime_get_tai_ns", [])
 
 BASE = [1, 2, 3, 5, 7, 8, 12, 42, 87, 118, 125, 130, 131, 132, 133, 134, 160, 195, 208]
 FAMILIES = {
-    "base": BASE,
+    "base": BASE + [81],
     "skb_ro": BASE + [26, 46, 47, 68, 84, 85, 86, 95, 96, 98, 99],
     "tc": BASE + [9, 10, 11, 13, 17, 18, 19, 23, 26, 28, 31, 34, 38, 39, 41, 50, 68, 84, 85, 86,
                   95, 96, 99, 124, 163, 192],
     "xdp": BASE + [23, 44, 51, 54, 65, 84, 85, 86, 99, 163, 188, 189],
     "trace": BASE + [4, 6, 14, 15, 16, 22, 25, 27, 35, 45, 67, 80, 112, 113, 114],
-    "cg_skb": BASE + [26, 46, 47, 68, 84, 85, 86, 95, 96, 98, 99, 80],
-    "cg_sock": BASE + [14, 15, 46, 80, 122, 16],
-    "sock_addr": BASE + [46, 49, 57, 64, 84, 85, 86, 99, 122, 186, 187],
-    "sock_ops": BASE + [46, 49, 57, 59, 142, 122],
+    "cg_skb": BASE + [81, 26, 46, 47, 68, 84, 85, 86, 95, 96, 98, 99, 80],
+    "cg_sock": BASE + [81, 14, 15, 46, 80, 122, 16],
+    "sock_addr": BASE + [81, 46, 49, 57, 64, 84, 85, 86, 99, 122, 186, 187],
+    "sock_ops": BASE + [81, 46, 49, 57, 59, 142, 122],
     "sk_skb": BASE + [9, 26, 38, 39, 46, 47, 84, 85, 86, 99],
     "sk_msg": BASE + [46, 61, 62, 63, 14, 15],
     "flow": BASE + [26],
-    "sysctl": BASE + [101, 102, 104, 105, 186, 187],
-    "sockopt": BASE + [96, 186, 187, 122],
+    "sysctl": BASE + [81, 101, 102, 104, 105, 186, 187],
+    "sockopt": BASE + [81, 96, 186, 187, 122],
     "sk_lookup": BASE + [86, 124, 84],
     "lwt": BASE + [26, 34, 46, 47, 68, 17, 23, 39],
 }
@@ -248,7 +250,335 @@ FAMILIES = {
 CTX_REG = 6
 
 
-class CtxHelpGen:
+class MoreShapes:
+    """Second-generation shapes: variable packet offsets, packet pointers invalidated by
+    helpers, ctx spilled and filled, atomics and sign-extending loads on ctx, variable helper
+    sizes, socket pointer chains, reference misuse, legacy packet loads."""
+
+    def extra_shape(self):
+        rng = self.rng
+        kinds = {f[2] for f in self.fields}
+        table = [(self.ctx_spill, 2), (self.ctx_atomic_or_sx, 2), (self.var_size_call, 3),
+                 (self.ref_misuse, 2), (self.pool_call, 4)]
+        if "data" in kinds:
+            table += [(self.pkt_var, 3), (self.pkt_invalidated, 2)]
+        if "sk" in kinds and (95 in FAMILIES[self.family] or self.faults_left):
+            table += [(self.sock_chain, 3)]
+        if self.ctx_size == 192:  # __sk_buff
+            table += [(self.ld_abs, 1)]
+        x = rng.randrange(sum(w for _, w in table))
+        for fn, w in table:
+            x -= w
+            if x < 0:
+                return fn()
+
+    def scalar_field(self, r):
+        """r = a scalar context field (or a constant if the context has none readable)."""
+        f = self.pick_field({"scalar"})
+        if f:
+            self.ldx(f[1], r, CTX_REG, f[0])
+        else:
+            self.mov_imm(r, 7)
+
+    def pkt_var(self):
+        """data + (a ctx field masked, or bounded by a compare), then the usual end check."""
+        rng = self.rng
+        data = self.pick_field({"data"})
+        end = self.pick_field({"data_end"})
+        self.scalar_field(4)
+        bound = rng.choice([0xff, 0x3f, 0xffff, 7])
+        skip = self.a.new_label()
+        if self.wild(0.3):
+            tag = rng.choice(["unbounded", "signed"])
+            if tag == "signed":
+                self.a.emit(JMP | 0xc0 | K, 4, 0, 0, 0, target=skip)  # jslt 0: only a lower bound
+        elif rng.random() < 0.6:
+            self.a.emit(ALU64 | AND | K, 4, 0, 0, bound)
+            tag = f"and{bound}"
+        else:
+            self.a.emit(JMP | JGT | K, 4, 0, 0, bound, target=skip)
+            tag = f"jgt{bound}"
+        self.ldx(data[1], 2, CTX_REG, data[0])
+        self.ldx(end[1], 3, CTX_REG, end[0])
+        self.a.emit(ALU64 | ADD | X, 2, 4, 0, 0)
+        n = rng.choice([1, 2, 4, 8])
+        size = rng.choice([s for s in (1, 2, 4, 8) if s <= n])
+        off = n - size if not self.wild(0.3) else n - size + 1
+        self.mov_reg(5, 2)
+        self.a.emit(ALU64 | ADD | K, 5, 0, 0, n)
+        if rng.random() < 0.5:
+            self.a.emit(JMP | JGT | X, 5, 3, 0, 0, target=skip)
+        else:
+            self.a.emit(JMP | JLT | X, 3, 5, 0, 0, target=skip)  # end < ptr: the other side
+        self.ldx(size, 0, 2, off)
+        self.a.place(skip)
+        self.steps.append(f"pktvar:{tag}:n{n}:{size}@{off}")
+
+    PKT_CHANGERS = {"tc": [(39, 2), (38, 3), (50, 4), (18, 3), (19, 1)],
+                    "xdp": [(44, 2), (54, 2), (65, 2)],
+                    "sk_skb": [(39, 2), (38, 3)],
+                    "sk_msg": [(63, 4)],
+                    "lwt": [(39, 2)]}
+
+    def pkt_invalidated(self):
+        """A checked packet pointer kept in r7 across a helper that may change the packet
+        (or one that does not), then dereferenced (or reloaded first)."""
+        rng = self.rng
+        data = self.pick_field({"data"})
+        end = self.pick_field({"data_end"})
+        self.ldx(data[1], 7, CTX_REG, data[0])
+        self.ldx(end[1], 3, CTX_REG, end[0])
+        skip = self.a.new_label()
+        self.mov_reg(2, 7)
+        self.a.emit(ALU64 | ADD | K, 2, 0, 0, 8)
+        self.a.emit(JMP | JGT | X, 2, 3, 0, 0, target=skip)
+        changers = self.PKT_CHANGERS.get(self.family)
+        if changers and rng.random() < 0.7:
+            fid, nargs = rng.choice(changers)
+            self.mov_reg(1, CTX_REG)
+            for r in range(2, nargs + 1):
+                self.mov_imm(r, rng.choice([0, 14, 8]))
+            tag = f"changer{fid}"
+        else:
+            fid = rng.choice([7, 5, 8])
+            tag = f"nonchanger{fid}"
+        self.call(fid)
+        if not self.wild(0.6) and changers:
+            self.ldx(data[1], 7, CTX_REG, data[0])  # reload: the old pointer is gone
+            tag += ":reload"
+            self.a.place(skip)
+            self.r7 = None
+            self.steps.append(f"pktinval:{tag}")
+            return
+        self.ldx(rng.choice([1, 4]), 0, 7, rng.choice([0, 4]))
+        self.a.place(skip)
+        self.r7 = None
+        self.steps.append(f"pktinval:{tag}")
+
+    def ctx_spill(self):
+        """ctx spilled to the stack (8 bytes, or 4: then the fill is a scalar) and used again
+        from the fill."""
+        rng = self.rng
+        off = -rng.choice([8, 16, 24, 40])
+        size = 8 if not self.wild(0.3) else 4
+        self.stx(size, 10, CTX_REG, off)
+        self.ldx(size, 1, 10, off)
+        f = self.pick_field({"scalar"}) or self.pick_field()
+        self.ldx(f[1], 2, 1, f[0])
+        self.steps.append(f"ctxspill{size}@{off}")
+
+    def ctx_atomic_or_sx(self):
+        rng = self.rng
+        f = self.pick_field({"scalar"}) or self.pick_field()
+        if self.wild(0.4):
+            # atomics on ctx are refused whatever the field (check_atomic)
+            self.mov_imm(2, 1)
+            size = 8 if f[1] == 8 else 4
+            op = rng.choice([ADD, ADD | FETCH, OR, XOR | FETCH, 0xe1])
+            self.a.emit(STX | ATOMIC | SZ[size], CTX_REG, 2, f[0], op)
+            self.steps.append(f"atomic{size}@{f[0]}:{op:#x}")
+        else:
+            size = rng.choice([s for s in (1, 2, 4) if s <= f[1]] or [1])
+            self.a.emit(LDX | MEMSX | SZ[size], 8, CTX_REG, f[0], 0)
+            self.r8 = "scalar"
+            self.steps.append(f"ldsx{size}@{f[0]}")
+
+    VAR_SIZE_HELPERS = [(113, "umem,size,any"), (4, "umem,size,any"), (16, "umem,size"),
+                        (130, "map,mem,size,flags"), (26, "ctx,any,umem,size"),
+                        (28, "mem,size,mem,size,any"), (25, "ctx,map,flags,mem,size")]
+
+    def var_size_call(self):
+        """A helper whose size argument is a ctx field bounded by a mask or a compare, or not:
+        check_mem_size_reg()'s range checks."""
+        rng = self.rng
+        fam = FAMILIES[self.family]
+        fid, shape = rng.choice([h for h in self.VAR_SIZE_HELPERS if h[0] in fam or h[0] == 113]
+                                if not self.wild(0.2) else self.VAR_SIZE_HELPERS)
+        args = shape.split(",")
+        if "map" in args:
+            roles = {130: ["ringbuf"], 25: ["perf_event_array"]}[fid]
+            mi = self.find_map(roles)
+            if mi is None:
+                return self.helper_call()
+        skip = self.a.new_label()
+        # the size lives in r8 while the other arguments are set up
+        self.scalar_field(8)
+        bound = rng.choice([7, 15, 31, 63])
+        how = rng.random()
+        if self.wild(0.35):
+            tag = rng.choice(["nobound", "signed", "zero_ok"])
+            if tag == "signed":
+                self.a.emit(JMP | 0x60 | K, 8, 0, 0, bound, target=skip)  # jsgt: no lower bound
+            elif tag == "zero_ok":
+                self.a.emit(ALU64 | AND | K, 8, 0, 0, bound)
+        elif how < 0.5:
+            self.a.emit(ALU64 | AND | K, 8, 0, 0, bound)
+            self.a.emit(JMP | JEQ | K, 8, 0, 0, 0, target=skip)
+            tag = f"and{bound}"
+        else:
+            self.a.emit(JMP | JGT | K, 8, 0, 0, bound, target=skip)
+            self.a.emit(JMP | JLT | K, 8, 0, 0, 1, target=skip)
+            tag = f"range1-{bound}"
+        buf = bound + 1
+        self.stack_ptr(9, True, 64)  # an initialised 64-byte buffer at fp-64.. (r9 survives)
+        for i, kind in enumerate(args):
+            r = i + 1
+            if kind == "umem" or kind == "mem":
+                self.mov_reg(r, 9)
+            elif kind == "size":
+                self.mov_reg(r, 8)
+            elif kind == "ctx":
+                self.mov_reg(r, CTX_REG)
+            elif kind == "map":
+                self.map_ref(r, mi)
+            else:
+                self.mov_imm(r, 0)
+        self.call(fid)
+        self.a.place(skip)
+        self.r8 = None
+        self.steps.append(f"varsize{fid}:{tag}:buf{buf}")
+
+    POOL = ["zero", "ctx", "fp_init", "fp_uninit", "map", "pkt", "s8", "s64", "neg", "big"]
+
+    def pool_call(self):
+        """Any helper id (of the family or not) with every argument drawn from a pool of
+        shapes: NULL, ctx, initialised or uninitialised stack, a map of the program, a checked
+        packet pointer, constants. Explores check_func_arg()'s order of checks."""
+        rng = self.rng
+        if not self.faults_left:
+            return self.helper_call()  # careful programs keep plausible arguments
+        self.faults_left = 0
+        data = self.pick_field({"data"})
+        skip = self.a.new_label()
+        pkt = data is not None and rng.random() < 0.7
+        if pkt:
+            end = self.pick_field({"data_end"})
+            self.ldx(data[1], 8, CTX_REG, data[0])
+            self.ldx(end[1], 3, CTX_REG, end[0])
+            self.mov_reg(2, 8)
+            self.a.emit(ALU64 | ADD | K, 2, 0, 0, 64)
+            self.a.emit(JMP | JGT | X, 2, 3, 0, 0, target=skip)
+            self.r8 = None
+        if self.init_top < 8:
+            self.st(8, 10, -8, 0)
+            self.init_top = 8
+        fid = rng.choice(FAMILIES[self.family]) if rng.random() < 0.5 else rng.randrange(1, 212)
+        shapes = []
+        for r in range(1, rng.randint(1, 5) + 1):
+            shape = rng.choice(self.POOL)
+            shapes.append(shape)
+            if shape == "zero":
+                self.mov_imm(r, 0)
+            elif shape == "ctx":
+                self.mov_reg(r, CTX_REG)
+            elif shape == "fp_init":
+                self.mov_reg(r, 10)
+                self.a.emit(ALU64 | ADD | K, r, 0, 0, -self.init_top)
+            elif shape == "fp_uninit":
+                self.mov_reg(r, 10)
+                self.a.emit(ALU64 | ADD | K, r, 0, 0, -192)
+            elif shape == "map":
+                self.map_ref(r, rng.randrange(len(self.maps)))
+            elif shape == "pkt" and pkt:
+                self.mov_reg(r, 8)
+            else:
+                self.mov_imm(r, {"s8": 8, "s64": 64, "neg": -1, "big": 4096}.get(shape, 0))
+        self.call(fid)
+        self.a.place(skip)
+        self.steps.append(f"pool{fid}:{'+'.join(shapes)}")
+
+    def sock_chain(self):
+        """ctx's socket pointer through sk_fullsock / tcp_sock / get_listener_sock, each result
+        null-checked (or not), then a field load at a random offset and size."""
+        rng = self.rng
+        f = self.pick_field({"sk"})
+        done = self.a.new_label()
+        self.ldx(8, 1, CTX_REG, f[0])
+        self.a.emit(JMP | JEQ | K, 1, 0, 0, 0, target=done)
+        chain = rng.choice([[95], [96], [95, 96], [98], [95, 98]])
+        for fid in chain:
+            self.call(fid)
+            if not self.wild(0.2):
+                self.a.emit(JMP | JEQ | K, 0, 0, 0, 0, target=done)
+            self.mov_reg(1, 0)
+        if self.wild(0.4):
+            size, off = rng.choice([1, 2, 4, 8]), rng.randrange(0, 200)
+        else:
+            size, off = 4, rng.choice([0, 4, 8, 12, 16, 20, 24, 28, 44, 48, 52, 72, 76])
+        self.ldx(size, 2, 1, off)
+        self.a.place(done)
+        self.steps.append(f"sockchain{'-'.join(map(str, chain))}:{size}@{off}")
+
+    def ref_misuse(self):
+        """A reference (sk_lookup_tcp, ringbuf_reserve) released twice, used after release,
+        leaked on one branch, or held across a tail call; or used correctly."""
+        rng = self.rng
+        rb = self.find_map(["ringbuf"])
+        if rb is not None and rng.random() < 0.5:
+            self.map_ref(1, rb)
+            self.mov_imm(2, 16)
+            self.mov_imm(3, 0)
+            self.call(131)
+            release = [(132, True), (133, True)]
+        else:
+            if 84 not in FAMILIES[self.family] and not self.wild(0.3):
+                return self.helper_call()
+            self.mov_reg(1, CTX_REG)
+            self.stack_ptr(2, True, 12)
+            self.mov_imm(3, 12)
+            self.mov_imm(4, -1)
+            self.mov_imm(5, 0)
+            self.call(84)
+            release = [(86, False)]
+        self.mov_reg(7, 0)
+        done = self.a.new_label()
+        self.a.emit(JMP | JEQ | K, 7, 0, 0, 0, target=done)
+        fid, has_flags = rng.choice(release)
+        plan = "ok"
+        if self.wild(0.7):
+            plan = rng.choice(["twice", "use_after", "leak_branch", "tail_call"])
+        if plan == "leak_branch":
+            self.scalar_field(2)
+            self.a.emit(JMP | JEQ | K, 2, 0, 0, 0, target=done)
+        if plan == "tail_call":
+            pa = self.find_map(["prog_array"])
+            self.mov_reg(1, CTX_REG)
+            self.map_ref(2, pa if pa is not None else 0)
+            self.mov_imm(3, 0)
+            self.call(12)
+        self.mov_reg(1, 7)
+        if has_flags:
+            self.mov_imm(2, 0)
+        self.call(fid)
+        if plan == "twice":
+            self.mov_reg(1, 7)
+            if has_flags:
+                self.mov_imm(2, 0)
+            self.call(fid)
+        elif plan == "use_after":
+            self.ldx(4, 2, 7, 0)
+        self.a.place(done)
+        self.r7 = None
+        self.steps.append(f"ref{fid}:{plan}")
+
+    def ld_abs(self):
+        """Legacy packet loads (skb types only; ctx must be in r6, which it is)."""
+        rng = self.rng
+        size = rng.choice([1, 2, 4])
+        if rng.random() < 0.6:
+            self.a.emit(LD | ABS | SZ[size], 0, 0, 0, rng.choice([0, 12, 14, 23, 40, -1]))
+            tag = "abs"
+        else:
+            self.scalar_field(7)
+            self.r7 = "scalar"
+            self.a.emit(LD | IND | SZ[size], 0, 7, 0, rng.choice([0, 2, 14]))
+            tag = "ind"
+        self.mov_reg(8, 0)
+        self.r8 = "scalar"
+        self.steps.append(f"ld{tag}{size}")
+
+
+class CtxHelpGen(MoreShapes):
     def __init__(self, rng, asm, maps, ptype, faulty):
         self.rng = rng
         self.a = asm
@@ -306,12 +636,14 @@ class CtxHelpGen:
         self.init_top = 8 * n
         for _ in range(rng.randint(2, 5)):
             x = rng.random()
-            if x < 0.40:
+            if x < 0.30:
                 self.ctx_load()
-            elif x < 0.50:
+            elif x < 0.38:
                 self.ctx_store()
-            else:
+            elif x < 0.75:
                 self.helper_call()
+            else:
+                self.extra_shape()
         self.exit()
 
     # --- ctx loads ------------------------------------------------------------------------------
@@ -736,6 +1068,11 @@ def choose_maps(rng):
         maps.append({"name": "pcpu", "type": "percpu_array", "key_size": 4,
                      "value_size": rng.choice([8, 16, 32]), "max_entries": 2,
                      "role": "percpu_array"})
+    if rng.random() < 0.15:
+        # cgroup storage: key 8 (the cgroup inode id), no max_entries
+        maps.append({"name": "cgstore", "type": 19, "key_size": 8,
+                     "value_size": rng.choice([8, 16, 32]), "max_entries": 0,
+                     "role": "cg_storage"})
     if rng.random() < 0.15:
         maps.append({"name": "stacks", "type": 7, "key_size": 4, "value_size": 64,
                      "max_entries": 16, "role": "stack_trace"})

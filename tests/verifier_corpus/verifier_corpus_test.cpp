@@ -38,8 +38,9 @@ TEST_CASE("corpus: verdicts, messages and instructions as the recorded kernel's"
   CHECK(s.processedWithin10 * 100 >= s.acceptedBoth * 90);
 }
 
-TEST_CASE("corpora deep-v1, prune-v1 and ldabs-v1: the same figures") {
-  for (const char *name : {"corpus-deep-v1", "corpus-prune-v1", "corpus-ldabs-v1"}) {
+TEST_CASE("corpora deep-v1, prune-v1, ldabs-v1 and ctxhelp-v1: the same figures") {
+  for (const char *name :
+       {"corpus-deep-v1", "corpus-prune-v1", "corpus-ldabs-v1", "corpus-ctxhelp-v1"}) {
     INFO(name);
     auto r =
         corpus::runCorpus(std::string(BPFVERIFY_SOURCE_DIR) + "/testdata/raw/" + name + ".jsonl",
@@ -57,8 +58,11 @@ TEST_CASE("corpora deep-v1, prune-v1 and ldabs-v1: the same figures") {
   }
 }
 
-TEST_CASE("corpus: every program, one by one") {
-  for (const corpus::EntryOutcome &e : outcomes()) {
+namespace {
+
+/// Verdict, message and failing instruction of every judged program, each named on failure.
+void checkOneByOne(const std::vector<corpus::EntryOutcome> &all) {
+  for (const corpus::EntryOutcome &e : all) {
     if (e.kernelVerdict != "accept" && e.kernelVerdict != "reject")
       continue;
     INFO(e.id << ": kernel " << e.kernelVerdict << " [" << e.kernelInsn << "] " << e.kernelMessage
@@ -71,6 +75,20 @@ TEST_CASE("corpus: every program, one by one") {
         CHECK(e.ourInsn == e.kernelInsn);
     }
   }
+}
+
+} // namespace
+
+TEST_CASE("corpus: every program, one by one") {
+  checkOneByOne(outcomes());
+}
+
+TEST_CASE("corpus ctxhelp-v1 (contexts and helpers of 24 program types): every program") {
+  auto r = corpus::runCorpus(BPFVERIFY_SOURCE_DIR "/testdata/raw/corpus-ctxhelp-v1.jsonl",
+                             verifier::VerifyOptions::referenceMachine());
+  REQUIRE(static_cast<bool>(r));
+  REQUIRE(r->size() >= 2500);
+  checkOneByOne(*r);
 }
 
 TEST_CASE("corpus: level-2 logs as the recorded kernel's (normalized digests)") {
