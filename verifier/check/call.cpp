@@ -145,6 +145,8 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_PTR_TO_TIMER:
     return {RegType(R::PtrToMapValue)};
   case tg::ARG_PTR_TO_SPIN_LOCK:
+  case tg::ARG_KPTR_XCHG_DEST: // kptr_xchg_dest_types: the rest stays unverified
+                               // (process_kptr_func)
     return {RegType(R::PtrToMapValue), RegType(R::PtrToBtfId, MEM_ALLOC)};
   case tg::ARG_PTR_TO_BTF_ID:
     return {RegType(R::PtrToBtfId), RegType(R::PtrToBtfId, PTR_TRUSTED),
@@ -450,6 +452,13 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     meta.mapUid = timer.mapUid;
     return true;
   }
+  case tg::ARG_KPTR_XCHG_DEST:
+    // process_kptr_func(): a map value of a map without BTF has no kptr field; finding the
+    // field in maps with BTF is not modelled.
+    if (r.type.base() == RegBase::PtrToMapValue && !env.mapRecords.hasBtf(r.map))
+      return env.fail("map '%s' has to have BTF in order to use bpf_kptr_xchg",
+                      r.map ? kernelMapName(*r.map).c_str() : "");
+    return env.notSupported("bpf_kptr_xchg destinations");
   case tg::ARG_PTR_TO_CONST_STR:
     return checkRegConstStr(env, regno);
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
