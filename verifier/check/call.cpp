@@ -775,15 +775,21 @@ bool checkHelperCall(Env &env) {
   for (uint32_t i = 0; i < 5; i++)
     if (!checkFuncArg(env, i, meta, *fn))
       return false;
-  // record_func_map(): a tail call needs a program array; a map read-only to programs cannot
-  // be changed through helpers either.
-  if (funcId == target::BPF_FUNC_tail_call && meta.map &&
-      meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
-    return env.fail("expected prog array map for tail call");
+  // record_func_map(): a map read-only to programs cannot be changed through helpers.
   if (meta.map && (kernelMapFlags(*meta.map) & uapi::BPF_F_RDONLY_PROG) &&
       (funcId == target::BPF_FUNC_map_delete_elem || funcId == target::BPF_FUNC_map_update_elem ||
        funcId == target::BPF_FUNC_map_push_elem || funcId == target::BPF_FUNC_map_pop_elem))
     return env.fail("write into map forbidden");
+  if (funcId == target::BPF_FUNC_tail_call) {
+    // record_func_key(): a program array (the kernel prints this without a newline), and a
+    // constant index below max_entries is made precise (the tail call may become a direct jump).
+    if (!meta.map || meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
+      return env.failUnterminated("expected prog array map for tail call");
+    const RegState &index = env.curRegs()[3];
+    if (index.type == RegType(RegBase::Scalar) && index.bounds.varOff.isConst() &&
+        index.bounds.varOff.value < meta.map->maxEntries && !markChainPrecision(env, 3))
+      return false;
+  }
   // Mark slots with STACK_MISC in case of raw mode.
   for (int i = 0; i < meta.accessSize; i++)
     if (!checkMemAccess(env, env.insnIdx, uint32_t(meta.regno), i, BPF_B, true, -1, false, false))
