@@ -185,6 +185,19 @@ TEST_CASE("packet pointers need at least the old range and the same offset", "[e
   CHECK_FALSE(regsafe(pkt(0, 20), pkt(0, 14), m, ExactLevel::NotExact));
   m.reset(0);
   CHECK_FALSE(regsafe(pkt(2, 14), pkt(0, 14), m, ExactLevel::NotExact));
+
+  // BEYOND_PKT_END (-2) and AT_PKT_END (-1): the release lets any larger range match them;
+  // 6.18.y stable ("bpf: Fix regsafe() for pointers to packet") wants the same marker.
+  EquivalenceOptions release, stable;
+  stable.pktEndRangeExact = true;
+  m.reset(0);
+  CHECK(regsafe(pkt(4, -2), pkt(4, 4), m, ExactLevel::NotExact, release));
+  m.reset(0);
+  CHECK_FALSE(regsafe(pkt(4, -2), pkt(4, 4), m, ExactLevel::NotExact, stable));
+  m.reset(0);
+  CHECK_FALSE(regsafe(pkt(4, 4), pkt(4, -1), m, ExactLevel::NotExact, stable));
+  m.reset(0);
+  CHECK(regsafe(pkt(4, -1), pkt(4, -1), m, ExactLevel::NotExact, stable));
 }
 
 TEST_CASE("check_ids keeps the old->cur id mapping consistent", "[equivalence]") {

@@ -12,7 +12,7 @@ import tempfile
 SKIP = 77
 
 
-CORPORA = ["corpus-v1", "corpus-deep-v1", "corpus-prune-v1"]
+CORPORA = ["corpus-v1", "corpus-deep-v1", "corpus-prune-v1", "corpus-ctxhelp-v1"]
 
 
 def check(oracle, root, stem):

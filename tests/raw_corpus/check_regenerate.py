@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 
-CORPORA = ["corpus-v1", "corpus-deep-v1", "corpus-prune-v1"]
+CORPORA = ["corpus-v1", "corpus-deep-v1", "corpus-prune-v1", "corpus-ctxhelp-v1"]
 
 
 def check(root, stem):

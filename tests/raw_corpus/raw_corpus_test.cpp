@@ -1,6 +1,6 @@
-// The committed raw-program corpora (testdata/raw/corpus-v1, -deep-v1, -prune-v1 .jsonl): every
-// entry is valid raw input for bpfverify, and the recorded kernel answers have the properties the
-// corpora promise.
+// The committed raw-program corpora (testdata/raw/corpus-v1, -deep-v1, -prune-v1, -ctxhelp-v1
+// .jsonl): every entry is valid raw input for bpfverify, and the recorded kernel answers have the
+// properties the corpora promise.
 
 #include "lib/isa/decode.h"
 #include "lib/object/raw/raw_input.h"
@@ -28,8 +28,10 @@ struct CorpusFile {
   const char *stem;
   size_t minimum;
 };
-const CorpusFile kCorpora[] = {
-    {"corpus-v1", 2000}, {"corpus-deep-v1", 1000}, {"corpus-prune-v1", 500}};
+const CorpusFile kCorpora[] = {{"corpus-v1", 2000},
+                               {"corpus-deep-v1", 1000},
+                               {"corpus-prune-v1", 500},
+                               {"corpus-ctxhelp-v1", 2500}};
 
 std::vector<json> readCorpus(const std::string &stem) {
   std::ifstream in(kRawDir + stem + ".jsonl");

@@ -137,6 +137,23 @@ TEST_CASE("unknown map fds and indices name the file and the instruction", "[raw
   CHECK(object->programs[0].insns[1] == makeInsn(0x18, 1, BPF_PSEUDO_MAP_VALUE, 0, 2));
 }
 
+TEST_CASE("attach type 0 of cgroup_sock and sk_reuseport is their first attach type",
+          "[raw_input]") {
+  // bpf_prog_load_fixup_attach_type(): 0 means BPF_CGROUP_INET_SOCK_CREATE (2) and
+  // BPF_SK_REUSEPORT_SELECT (39); other types keep 0, explicit attach types are kept.
+  std::vector<Insn> insns = {makeInsn(0xb7, 0, 0, 0, 1), makeInsn(0x95, 0, 0, 0, 0)};
+  auto attachOf = [&](uint32_t progType, uint32_t attach) {
+    auto object = buildRawObject(insns, "p.bin", progType, attach, {}, "");
+    REQUIRE(!!object);
+    return object->programs[0].expectedAttachType;
+  };
+  CHECK(attachOf(9, 0) == 2);
+  CHECK(attachOf(9, 12) == 12);
+  CHECK(attachOf(21, 0) == 39);
+  CHECK(attachOf(21, 40) == 40);
+  CHECK(attachOf(8, 0) == 0);
+}
+
 TEST_CASE("malformed encodings are left for the verifier", "[raw_input]") {
   // A trailing ld_imm64 without its second half, and an ld_imm64 kind that is not a map: the
   // kernel rejects both during verification, so they are not input errors.

@@ -38,6 +38,10 @@ int main(int argc, char **argv) {
     bool kAccept = e.kernelVerdict == "accept";
     if (e.ours == verifier::Verdict::Unverified) {
       unverifiedWhy[e.unverifiedReason]++;
+      if (verbose)
+        std::printf("%s UNVERIFIED: kernel %s [%lld] %s | ours: %s\n", e.id.c_str(),
+                    e.kernelVerdict.c_str(), (long long)e.kernelInsn, e.kernelMessage.c_str(),
+                    e.unverifiedReason.c_str());
       continue;
     }
     bool oAccept = e.ours == verifier::Verdict::Accept;

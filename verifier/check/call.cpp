@@ -145,6 +145,8 @@ std::vector<RegType> compatibleTypes(uint32_t argBase) {
   case tg::ARG_PTR_TO_TIMER:
     return {RegType(R::PtrToMapValue)};
   case tg::ARG_PTR_TO_SPIN_LOCK:
+  case tg::ARG_KPTR_XCHG_DEST: // kptr_xchg_dest_types: the rest stays unverified
+                               // (process_kptr_func)
     return {RegType(R::PtrToMapValue), RegType(R::PtrToBtfId, MEM_ALLOC)};
   case tg::ARG_PTR_TO_BTF_ID:
     return {RegType(R::PtrToBtfId), RegType(R::PtrToBtfId, PTR_TRUSTED),
@@ -367,7 +369,12 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
   RegState &reg = env.curRegs()[regno];
   if (argType == tg::ARG_ANYTHING)
     return true;
-  if (isPacketPointer(reg.type) && !(mayAccessDirectPktData(env, false) && meta.pktAccess))
+  // may_access_direct_pkt_data() with the helper's meta: the types with direct packet access
+  // want a helper declaring pkt_access, except cgroup/sockopt (its "packet" is the optval
+  // buffer), which any helper may be given; check_reg_type() judges the argument after this.
+  if (isPacketPointer(reg.type) &&
+      !(mayAccessDirectPktData(env, false) &&
+        (meta.pktAccess || env.prog.progType == uapi::BPF_PROG_TYPE_CGROUP_SOCKOPT)))
     return env.fail("helper access to the packet is not allowed");
   if (tg::baseType(argType) == tg::ARG_PTR_TO_MAP_VALUE && meta.map) {
     // resolve_map_arg_type(): queue/stack/bloom maps take an uninitialised value buffer.
@@ -445,6 +452,13 @@ bool checkFuncArg(Env &env, uint32_t arg, CallArgMeta &meta, const tg::HelperPro
     meta.mapUid = timer.mapUid;
     return true;
   }
+  case tg::ARG_KPTR_XCHG_DEST:
+    // process_kptr_func(): a map value of a map without BTF has no kptr field; finding the
+    // field in maps with BTF is not modelled.
+    if (r.type.base() == RegBase::PtrToMapValue && !env.mapRecords.hasBtf(r.map))
+      return env.fail("map '%s' has to have BTF in order to use bpf_kptr_xchg",
+                      r.map ? kernelMapName(*r.map).c_str() : "");
+    return env.notSupported("bpf_kptr_xchg destinations");
   case tg::ARG_PTR_TO_CONST_STR:
     return checkRegConstStr(env, regno);
   case tg::ARG_PTR_TO_PERCPU_BTF_ID:
@@ -770,15 +784,21 @@ bool checkHelperCall(Env &env) {
   for (uint32_t i = 0; i < 5; i++)
     if (!checkFuncArg(env, i, meta, *fn))
       return false;
-  // record_func_map(): a tail call needs a program array; a map read-only to programs cannot
-  // be changed through helpers either.
-  if (funcId == target::BPF_FUNC_tail_call && meta.map &&
-      meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
-    return env.fail("expected prog array map for tail call");
+  // record_func_map(): a map read-only to programs cannot be changed through helpers.
   if (meta.map && (kernelMapFlags(*meta.map) & uapi::BPF_F_RDONLY_PROG) &&
       (funcId == target::BPF_FUNC_map_delete_elem || funcId == target::BPF_FUNC_map_update_elem ||
        funcId == target::BPF_FUNC_map_push_elem || funcId == target::BPF_FUNC_map_pop_elem))
     return env.fail("write into map forbidden");
+  if (funcId == target::BPF_FUNC_tail_call) {
+    // record_func_key(): a program array (the kernel prints this without a newline), and a
+    // constant index below max_entries is made precise (the tail call may become a direct jump).
+    if (!meta.map || meta.map->type != uapi::BPF_MAP_TYPE_PROG_ARRAY)
+      return env.failUnterminated("expected prog array map for tail call");
+    const RegState &index = env.curRegs()[3];
+    if (index.type == RegType(RegBase::Scalar) && index.bounds.varOff.isConst() &&
+        index.bounds.varOff.value < meta.map->maxEntries && !markChainPrecision(env, 3))
+      return false;
+  }
   // Mark slots with STACK_MISC in case of raw mode.
   for (int i = 0; i < meta.accessSize; i++)
     if (!checkMemAccess(env, env.insnIdx, uint32_t(meta.regno), i, BPF_B, true, -1, false, false))
@@ -806,6 +826,12 @@ bool checkHelperCall(Env &env) {
   case target::BPF_FUNC_tail_call:
     if (!checkResourceLeak(env, false, true, "tail_call"))
       return false;
+    break;
+  case target::BPF_FUNC_get_local_storage:
+    // check_helper_call(): get_local_storage() cannot fail, so its flags must be 0; checked
+    // before check_map_func_compatibility().
+    if (!registerIsNull(regs[2])) // R2: the flags
+      return env.fail("get_local_storage() doesn't support non-zero flags");
     break;
   case target::BPF_FUNC_loop: {
     // The verifier relies on R1 to know whether an iteration is the last one.
@@ -858,11 +884,6 @@ bool checkHelperCall(Env &env) {
   case target::BPF_FUNC_timer_set_callback:
     if (!pushTimerCallback(env, meta.subprogno))
       return false;
-    break;
-  case target::BPF_FUNC_get_local_storage:
-    // get_local_storage() cannot fail, so its flags must be 0.
-    if (!registerIsNull(regs[2]))
-      return env.fail("get_local_storage() doesn't support non-zero flags");
     break;
   case target::BPF_FUNC_snprintf:
     if (!checkBpfSnprintfCall(env, regs[3], regs[5]))

@@ -699,6 +699,8 @@ bool mayAccessDirectPktData(const Env &env, bool write) {
   }
 }
 
+/// __check_ptr_off_reg(): a negative fixed offset is reported first, even where a fixed offset
+/// is allowed.
 bool checkPtrOffReg(Env &env, const RegState &reg, uint32_t regno, bool fixedOffOk) {
   if (reg.off < 0)
     return env.fail("negative offset %s ptr R%u off=%d disallowed", regTypeName(reg.type).c_str(),

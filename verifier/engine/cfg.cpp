@@ -24,6 +24,12 @@ bool isSyncCallbackCallingHelper(int32_t id) {
          id == 209 /* user_ringbuf_drain */;
 }
 
+// Helper calls that set an asynchronous callback (is_async_callback_calling_function; the
+// kfunc bpf_wq_set_callback_impl is the other is_async_callback_calling_insn()).
+bool isAsyncCallbackCallingHelper(int32_t id) {
+  return id == 170 /* timer_set_callback */;
+}
+
 struct CfgWalk {
   Env &env;
   std::vector<uint8_t> state;
@@ -97,6 +103,10 @@ struct CfgWalk {
     case BPF_EXIT:
       return DONE_EXPLORING;
     case BPF_CALL:
+      // visit_insn(): the call itself is a prune point, so that is_state_visited() runs
+      // before __check_func_call() pushes the async callback's state.
+      if (insn.src == 0 && isAsyncCallbackCallingHelper(insn.imm))
+        env.aux[t].prunePoint = true;
       if (insn.src == 0 && isSyncCallbackCallingHelper(insn.imm)) {
         env.aux[t].callsCallback = true;
         env.aux[t].forceCheckpoint = true;

@@ -59,6 +59,16 @@ bool Env::fail(const char *fmt, ...) {
   return false;
 }
 
+bool Env::failUnterminated(const std::string &text) {
+  std::string line = partialLinePos_ == log.pos() ? partialLine_ + text : text;
+  log.write(text);
+  partialLine_ = line;
+  partialLinePos_ = log.pos();
+  if (!rejection)
+    rejection = Rejection{insnIdx, line};
+  return false;
+}
+
 bool Env::notSupported(std::string what) {
   if (!unsupported) {
     unsupported = true;

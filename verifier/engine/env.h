@@ -186,6 +186,9 @@ public:
   /// (as verbose() would), the rejection names env->insn_idx. Returns false so checks can
   /// `return env.fail(...)`.
   bool fail(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+  /// fail() for the few kernel messages printed without a trailing newline: the statistics
+  /// that follow continue the same log line (record_func_key()'s tail call message).
+  bool failUnterminated(const std::string &text);
   /// A construct we do not model yet: the run ends with an "unverified" verdict.
   bool notSupported(std::string what);
 

@@ -2,6 +2,7 @@
 
 #include "verifier/engine/engine_log.h"
 #include "verifier/engine/precision_hooks.h"
+#include "verifier/engine/verify_options.h"
 #include "verifier/state/equivalence.h"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ EquivalenceContext equivalenceContext(const Env &env) {
   EquivalenceContext ctx;
   ctx.liveRegsBefore = liveRegsOf(env);
   ctx.idGen = env.idGen;
+  ctx.options.pktEndRangeExact = env.opts.pktEndRangeExact;
   return ctx;
 }
 

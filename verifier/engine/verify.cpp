@@ -11,6 +11,7 @@
 #include "verifier/engine/engine_log.h"
 #include "verifier/engine/global_funcs.h"
 #include "verifier/engine/stack_depth.h"
+#include "verifier/engine/uapi.h"
 #include "verifier/log/print_context.h"
 #include "verifier/target/func_proto.h"
 
@@ -65,6 +66,14 @@ void logMainSignature(Env &env) {
   main.isGlobal = wasGlobal;
   main.argsCached = false;
   main.args.clear();
+}
+
+/// check_attach_btf_id(), the part that needs no attach target: a syscall program must be loaded
+/// sleepable (libbpf sets BPF_F_SLEEPABLE for SEC("syscall"); raw input never does).
+bool checkAttachSleepable(Env &env) {
+  if (env.prog.progType == uapi::BPF_PROG_TYPE_SYSCALL && !env.prog.sleepable)
+    return env.fail("Syscall programs can only be sleepable");
+  return true;
 }
 
 /// do_check_common() for the main program: the initial state has R1 = ctx, R10 = fp.
@@ -234,6 +243,7 @@ Result verify(const object::Object &obj, size_t programIndex, const btf::Target 
     logPreamble(env);
   ok = ok && checkLdImmRefs(env);
   ok = ok && checkCfg(env);
+  ok = ok && checkAttachSleepable(env);
   if (ok) {
     logLiveRegs(env, params);
     env.liveRegsBefore = isa::liveRegsBefore(env.insns, params);

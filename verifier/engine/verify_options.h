@@ -29,12 +29,17 @@ struct VerifyOptions {
   /// K within s32; 6.18.y stable backport of upstream "bpf: Support negative offsets, BPF_SUB
   /// ... for linked register tracking"). The release links only "rX += K", 0 <= K <= S32_MAX.
   bool linkedRegsSubAndNegative = false;
+  /// regsafe(): a packet pointer at or beyond pkt_end (range AT_PKT_END / BEYOND_PKT_END) is
+  /// equivalent only to one with the same marker (6.18.y stable backport of upstream "bpf: Fix
+  /// regsafe() for pointers to packet"; the release lets any range >= the old one match).
+  bool pktEndRangeExact = false;
 
   /// The behaviour switches of 6.18.y stable kernels (see domain::DomainOptions) or the release.
   void setStable(bool stable) {
     domain = stable ? domain::DomainOptions::linux618Stable() : domain::DomainOptions::linux618();
     linkedRegsLiveOnly = stable;
     linkedRegsSubAndNegative = stable;
+    pktEndRangeExact = stable;
   }
 
   /// The oracle machine the repository's kernel recordings come from (6.18.44).

@@ -141,8 +141,12 @@ bool regsafe(const RegState &old, const RegState &cur, IdMap &idmap, ExactLevel 
   case RegBase::PtrToPacket:
     // At least as much verified range as before, the same fixed offset (alignment), the same id
     // relations and a narrower variable offset.
-    if (old.range > cur.range)
+    if (options.pktEndRangeExact && (old.range < 0 || cur.range < 0)) {
+      if (old.range != cur.range)
+        return false;
+    } else if (old.range > cur.range) {
       return false;
+    }
     if (old.off != cur.off)
       return false;
     if (!checkIds(old.id, cur.id, idmap))

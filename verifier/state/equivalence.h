@@ -44,6 +44,10 @@ struct EquivalenceOptions {
   bool exploreAluLimits = false;
   /// env->allow_uninit_stack (bpf_allow_uninit_stack(): CAP_PERFMON, true for root).
   bool allowUninitStack = true;
+  /// Packet pointers whose range is AT_PKT_END or BEYOND_PKT_END (negative) are only equivalent
+  /// to the same marker (6.18.y stable backport of upstream "bpf: Fix regsafe() for pointers to
+  /// packet"); the release compares the signed ranges as for any other.
+  bool pktEndRangeExact = false;
 };
 
 /// insn_aux_data[insnIdx].live_regs_before (compute_live_registers, bit n = rn).

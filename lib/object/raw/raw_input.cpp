@@ -69,6 +69,12 @@ llvm::Expected<Object> buildRawObject(std::vector<Insn> insns, llvm::StringRef i
     program.name = "raw";
   program.progType = progType;
   program.expectedAttachType = attachType;
+  // bpf_prog_load_fixup_attach_type(): the kernel reads expected_attach_type 0 of these types
+  // as their first attach type (there is no "unspecified" attach type).
+  if (attachType == 0 && progType == 9 /* CGROUP_SOCK */)
+    program.expectedAttachType = 2; // BPF_CGROUP_INET_SOCK_CREATE
+  if (attachType == 0 && progType == 21 /* SK_REUSEPORT */)
+    program.expectedAttachType = 39; // BPF_SK_REUSEPORT_SELECT
   program.insns = std::move(insns);
   Object object;
   object.path = insnsSource.str();
