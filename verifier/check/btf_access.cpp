@@ -2,6 +2,7 @@
 
 #include "btf/btf.h"
 #include "btf/target.h"
+#include "verifier/check/regs.h"
 #include "verifier/domain/scalar_print.h"
 
 #include <cstdarg>
@@ -250,21 +251,6 @@ bool nestedTypeIsTrusted(const btf::Btf &btf, btf::TypeId structId, std::string_
   return false;
 }
 
-constexpr uint32_t kTrustedModifiers = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF;
-
-/// is_trusted_reg() for a PTR_TO_BTF_ID register.
-bool isTrustedReg(const RegState &reg) {
-  if (reg.refObjId)
-    return true;
-  uint32_t flags = reg.type.flags();
-  return (flags & kTrustedModifiers) && !(flags & ~kTrustedModifiers);
-}
-
-/// in_rcu_cs(): non-sleepable programs always run in an RCU read section.
-bool inRcuCs(const Env &env) {
-  return env.cur->activeRcuLock || env.cur->activeLocks || !env.cur->inSleepable;
-}
-
 } // namespace
 
 bool btfStructAccess(Env &env, const btf::Btf &btf, btf::TypeId btfId, RegType regType, int off,
@@ -394,7 +380,7 @@ bool checkPtrToBtfAccess(Env &env, uint32_t regno, int off, int size, bool write
         flag |= PTR_TRUSTED;
       } else if (listed("__safe_trusted_or_null")) {
         flag |= PTR_TRUSTED | PTR_MAYBE_NULL;
-      } else if (inRcuCs(env) && !typeMayBeNull(reg.type)) {
+      } else if (inRcuCs(*env.cur) && !typeMayBeNull(reg.type)) {
         if (listed("__safe_rcu")) {
           flag |= MEM_RCU; // the __rcu tag does not matter here
         } else if ((flag & MEM_RCU) || listed("__safe_rcu_or_null")) {
@@ -405,13 +391,14 @@ bool checkPtrToBtfAccess(Env &env, uint32_t regno, int off, int size, bool write
           // kept as they are
         } else {
           // Walking an unknown pointer gives the old, deprecated PTR_TO_BTF_ID.
-          flag &= ~(kTrustedModifiers | MEM_RCU); // clear_trusted_flags()
+          flag &= ~(MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF | MEM_RCU); // clear_trusted_flags()
         }
       } else {
         flag = PTR_UNTRUSTED;
       }
     } else {
-      flag &= ~(kTrustedModifiers | MEM_RCU); // clear_trusted_flags(): the old compat case
+      flag &= ~(MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF |
+                MEM_RCU); // clear_trusted_flags(): the old compat case
     }
   }
   if (valueRegno >= 0)

@@ -165,9 +165,8 @@ uint32_t kptrLoadFlags(const Env &env, const BtfField &field, const KptrTarget &
       rcuObject = rcuObject || name == n;
   }
   bool rcuSafe = field.type == BPF_KPTR_PERCPU || (field.type == BPF_KPTR_REF && rcuObject);
-  bool inRcuCs = env.cur->activeRcuLock || env.cur->activeLocks || !env.cur->inSleepable;
   uint32_t flags = PTR_MAYBE_NULL;
-  if (rcuSafe && inRcuCs) {
+  if (rcuSafe && inRcuCs(*env.cur)) {
     flags |= MEM_RCU;
     if (field.type == BPF_KPTR_PERCPU)
       flags |= MEM_PERCPU;

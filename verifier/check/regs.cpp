@@ -53,6 +53,16 @@ int regWidth(const RegState &reg) {
   return 64 - std::countl_zero(reg.bounds.umax);
 }
 
+bool isTrustedReg(const RegState &reg) {
+  constexpr uint32_t trusted = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF; // BPF_REG_TRUSTED_MODIFIERS
+  uint32_t flags = reg.type.flags();
+  return reg.refObjId != 0 || ((flags & trusted) && !(flags & ~trusted));
+}
+
+bool inRcuCs(const VerifierState &st) {
+  return st.activeRcuLock || st.activeLocks || !st.inSleepable;
+}
+
 bool regNotNull(const RegState &reg) {
   if (reg.type.has(PTR_MAYBE_NULL))
     return false;
@@ -71,12 +81,8 @@ bool regNotNull(const RegState &reg) {
   case RegBase::PtrToMem:
   case RegBase::ConstPtrToMap:
     return true;
-  case RegBase::PtrToBtfId: {
-    // is_trusted_reg(): a referenced object, or only trusted modifiers (not MEM_RCU).
-    constexpr uint32_t trusted = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF;
-    uint32_t flags = reg.type.flags();
-    return reg.refObjId != 0 || ((flags & trusted) && !(flags & ~trusted));
-  }
+  case RegBase::PtrToBtfId:
+    return isTrustedReg(reg);
   default:
     return false;
   }

@@ -35,6 +35,11 @@ inline bool isPointerValue(const Env &, uint32_t) {
   return false;
 }
 
+/// is_trusted_reg() for a BTF pointer: a referenced object, or only the trusted modifiers
+/// (MEM_ALLOC, PTR_TRUSTED, NON_OWN_REF; MEM_RCU is not one).
+bool isTrustedReg(const RegState &reg);
+/// in_rcu_cs(): inside bpf_rcu_read_lock, holding a spin lock, or a non-sleepable program.
+bool inRcuCs(const VerifierState &st);
 /// reg_not_null
 bool regNotNull(const RegState &reg);
 
