@@ -688,7 +688,9 @@ bool checkLdAbs(Env &env) {
 bool checkGlobalMemArg(Env &env, uint32_t regno, uint32_t memSize, std::string &message) {
   RegState &reg = env.curRegs()[regno];
   auto failed = [&] {
-    message = env.rejection ? env.rejection->message : "";
+    // The check already wrote its message to the log (once, as the kernel does); only the
+    // rejection is dropped, the caller reports "Caller passes invalid args".
+    message.clear();
     env.rejection.reset();
     return false;
   };
