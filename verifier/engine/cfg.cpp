@@ -205,9 +205,9 @@ bool setupSubprogs(Env &env) {
         continue;
       const btf::Type *fn = btf->tryType(sub.funcTypeId);
       const btf::Type *proto = fn ? btf->tryType(fn->type) : nullptr;
-      const btf::Type *ret = proto ? btf->tryType(btf->skipModifiersAndTypedefs(proto->type)) : nullptr;
-      bool scalarReturn =
-          ret && ((ret->kind == btf::Kind::Int && ret->size <= 8) || ret->isEnum());
+      const btf::Type *ret =
+          proto ? btf->tryType(btf->skipModifiersAndTypedefs(proto->type)) : nullptr;
+      bool scalarReturn = ret && ((ret->kind == btf::Kind::Int && ret->size <= 8) || ret->isEnum());
       if (scalarReturn)
         continue;
       env.insnIdx = 0;
