@@ -391,14 +391,13 @@ bool checkPtrToBtfAccess(Env &env, uint32_t regno, int off, int size, bool write
           // kept as they are
         } else {
           // Walking an unknown pointer gives the old, deprecated PTR_TO_BTF_ID.
-          flag &= ~(MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF | MEM_RCU); // clear_trusted_flags()
+          flag &= ~(kTrustedModifiers | MEM_RCU); // clear_trusted_flags()
         }
       } else {
         flag = PTR_UNTRUSTED;
       }
     } else {
-      flag &= ~(MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF |
-                MEM_RCU); // clear_trusted_flags(): the old compat case
+      flag &= ~(kTrustedModifiers | MEM_RCU); // clear_trusted_flags(): the old compat case
     }
   }
   if (valueRegno >= 0)

@@ -15,6 +15,7 @@
 #include "verifier/engine/pruning_glue.h"
 #include "verifier/engine/uapi.h"
 #include "verifier/engine/verify_options.h"
+#include "verifier/target/ctx/ctx_access.h"
 #include "verifier/target/func_ids.h"
 #include "verifier/target/func_proto.h"
 #include "verifier/target/pkt_changers.h"
@@ -249,28 +250,6 @@ bool checkFuncArgRegOff(Env &env, const RegState &reg, uint32_t regno, uint32_t 
   return checkPtrOffReg(env, reg, regno, t.is(R::PtrToBtfId));
 }
 
-/// env->ops->convert_ctx_access is set: the context programs see is a uapi mirror
-/// (__sk_buff, xdp_md, ...) rewritten at load time, not memory a helper may be given.
-bool ctxIsConverted(uint32_t progType) {
-  switch (progType) {
-  case uapi::BPF_PROG_TYPE_KPROBE:
-  case uapi::BPF_PROG_TYPE_TRACEPOINT:
-  case uapi::BPF_PROG_TYPE_RAW_TRACEPOINT:
-  case uapi::BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE:
-  case uapi::BPF_PROG_TYPE_SYSCALL:
-  case uapi::BPF_PROG_TYPE_CGROUP_DEVICE:
-  case uapi::BPF_PROG_TYPE_LIRC_MODE2:
-  case uapi::BPF_PROG_TYPE_NETFILTER:
-  case uapi::BPF_PROG_TYPE_TRACING:
-  case uapi::BPF_PROG_TYPE_LSM:
-  case uapi::BPF_PROG_TYPE_EXT:
-  case uapi::BPF_PROG_TYPE_STRUCT_OPS:
-    return false;
-  default:
-    return true;
-  }
-}
-
 /// check_helper_mem_access()
 bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
                           bool zeroSizeAllowed, CallArgMeta *meta) {
@@ -319,7 +298,7 @@ bool checkHelperMemAccess(Env &env, uint32_t regno, int accessSize, bool write,
   case RegBase::PtrToCtx:
     // Program types whose context is the kernel's own memory (no convert_ctx_access) may pass
     // it to helpers; the last byte is checked like a load or store of the context.
-    if (!ctxIsConverted(env.prog.progType)) {
+    if (!ctx::ctxIsConverted(env.prog.progType)) {
       if (accessSize == 0) {
         if (zeroSizeAllowed)
           return true;
@@ -601,14 +580,10 @@ bool pushTimerCallback(Env &env, uint32_t subprog) {
   info.isAsyncCb = true;
   const FuncState &caller = env.cur->cur();
   const RegState &timer = caller.regs[BPF_REG_1];
-  BranchElem elem;
-  elem.insnIdx = info.start;
-  elem.prevInsnIdx = int32_t(env.insnIdx);
-  elem.logPos = env.log.pos();
-  elem.st.branches = 1;
-  elem.st.inSleepable = false;
-  elem.st.frames.resize(1);
-  FuncState &callee = elem.st.frames[0];
+  VerifierState *cb = env.pushAsyncState(info.start, int32_t(env.insnIdx));
+  if (!cb)
+    return false;
+  FuncState &callee = cb->frames[0];
   initFuncState(callee, -1, 0, subprog);
   callee.asyncEntryCnt = caller.asyncEntryCnt + 1;
   auto mapReg = [&](RegState &reg, RegBase type) {
@@ -622,10 +597,6 @@ bool pushTimerCallback(Env &env, uint32_t subprog) {
   mapReg(callee.regs[3], RegBase::PtrToMapValue);
   callee.inAsyncCallbackFn = true;
   callee.callbackRetRange = RetvalRange{0, 0, true, false};
-  env.branchStack.push_back(std::move(elem));
-  if (env.branchStack.size() > BPF_COMPLEXITY_LIMIT_JMP_SEQ)
-    return env.fail("The sequence of %zu jumps is too complex for async cb.",
-                    env.branchStack.size());
   return true;
 }
 

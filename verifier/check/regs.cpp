@@ -54,9 +54,8 @@ int regWidth(const RegState &reg) {
 }
 
 bool isTrustedReg(const RegState &reg) {
-  constexpr uint32_t trusted = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF; // BPF_REG_TRUSTED_MODIFIERS
   uint32_t flags = reg.type.flags();
-  return reg.refObjId != 0 || ((flags & trusted) && !(flags & ~trusted));
+  return reg.refObjId != 0 || ((flags & kTrustedModifiers) && !(flags & ~kTrustedModifiers));
 }
 
 bool inRcuCs(const VerifierState &st) {

@@ -35,6 +35,8 @@ inline bool isPointerValue(const Env &, uint32_t) {
   return false;
 }
 
+/// BPF_REG_TRUSTED_MODIFIERS: the flags a trusted BTF pointer may carry.
+inline constexpr uint32_t kTrustedModifiers = MEM_ALLOC | PTR_TRUSTED | NON_OWN_REF;
 /// is_trusted_reg() for a BTF pointer: a referenced object, or only the trusted modifiers
 /// (MEM_ALLOC, PTR_TRUSTED, NON_OWN_REF; MEM_RCU is not one).
 bool isTrustedReg(const RegState &reg);

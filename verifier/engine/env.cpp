@@ -85,22 +85,35 @@ int Env::findSubprog(uint32_t insnIdx) const {
   return int(it - subprogs.begin());
 }
 
+VerifierState *Env::pushBranch(BranchElem elem, const char *limitWhat) {
+  elem.logPos = log.pos();
+  branchStack.push_back(std::move(elem));
+  if (branchStack.size() > BPF_COMPLEXITY_LIMIT_JMP_SEQ) {
+    fail("The sequence of %zu jumps is too complex%s.", branchStack.size(), limitWhat);
+    return nullptr;
+  }
+  return &branchStack.back().st;
+}
+
 VerifierState *Env::pushStack(uint32_t insnIdx, int32_t prevInsnIdx, bool speculative) {
   BranchElem elem;
   elem.st = *cur;
   elem.st.speculative |= speculative;
   elem.insnIdx = insnIdx;
   elem.prevInsnIdx = prevInsnIdx;
-  elem.logPos = log.pos();
-  branchStack.push_back(std::move(elem));
-  if (branchStack.size() > BPF_COMPLEXITY_LIMIT_JMP_SEQ) {
-    fail("The sequence of %zu jumps is too complex.", branchStack.size());
-    return nullptr;
-  }
-  VerifierState &st = branchStack.back().st;
-  if (st.parent)
-    st.parent->branches++;
-  return &st;
+  VerifierState *st = pushBranch(std::move(elem), "");
+  if (st && st->parent)
+    st->parent->branches++;
+  return st;
+}
+
+VerifierState *Env::pushAsyncState(uint32_t insnIdx, int32_t prevInsnIdx) {
+  BranchElem elem;
+  elem.insnIdx = insnIdx;
+  elem.prevInsnIdx = prevInsnIdx;
+  elem.st.branches = 1;
+  elem.st.frames.resize(1);
+  return pushBranch(std::move(elem), " for async cb");
 }
 
 bool Env::pushInsnHistory(VerifierState &st, uint32_t flags, uint64_t linkedRegs) {

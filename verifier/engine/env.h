@@ -197,6 +197,9 @@ public:
 
   /// push_stack(): queue the current state for exploration at insnIdx; returns the queued copy.
   VerifierState *pushStack(uint32_t insnIdx, int32_t prevInsnIdx, bool speculative);
+  /// push_async_cb(): queue a fresh one-frame state (frame 0 left for the caller to set up) for
+  /// an asynchronous callback; the current state does not carry over.
+  VerifierState *pushAsyncState(uint32_t insnIdx, int32_t prevInsnIdx);
   /// push_insn_history()
   bool pushInsnHistory(VerifierState &st, uint32_t flags, uint64_t linkedRegs);
   /// Whether the last history entry is this instruction's (env->cur_hist_ent).
@@ -208,6 +211,8 @@ public:
   int findSubprog(uint32_t insnIdx) const;
 
 private:
+  /// push_stack()'s queueing and its BPF_COMPLEXITY_LIMIT_JMP_SEQ check.
+  VerifierState *pushBranch(BranchElem elem, const char *limitWhat);
   std::unique_ptr<IdMap> idmap_;
   /// The text verbose() wrote after the last newline, and the log position it ended at.
   std::string partialLine_;

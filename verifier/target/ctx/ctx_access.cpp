@@ -5,6 +5,26 @@
 
 namespace bpfverify::verifier::ctx {
 
+bool ctxIsConverted(uint32_t progType) {
+  switch (progType) {
+  case prog::Kprobe:
+  case prog::Tracepoint:
+  case prog::RawTracepoint:
+  case prog::RawTracepointWritable:
+  case prog::Syscall:
+  case prog::CgroupDevice:
+  case prog::LircMode2:
+  case prog::Netfilter:
+  case prog::Tracing:
+  case prog::Lsm:
+  case prog::Ext:
+  case prog::StructOps:
+    return false;
+  default:
+    return true;
+  }
+}
+
 bool isValidAccess(const ProgInfo &prog, int off, int size, Access access, AccessInfo &info,
                    bool *unknownType) {
   if (unknownType)

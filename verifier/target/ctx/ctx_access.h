@@ -47,4 +47,9 @@ struct ProgInfo {
 bool isValidAccess(const ProgInfo &prog, int off, int size, Access access, AccessInfo &info,
                    bool *unknownType = nullptr);
 
+/// env->ops->convert_ctx_access is set: the context the program sees is a uapi mirror
+/// (__sk_buff, xdp_md, ...) rewritten at load time; without it the context is the kernel's own
+/// memory, which helpers and global functions may be given.
+bool ctxIsConverted(uint32_t progType);
+
 } // namespace bpfverify::verifier::ctx
